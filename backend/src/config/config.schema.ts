@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { FEED_KINDS } from '@tradeassist/shared-types';
+
+/**
+ * One schema for every setting: defaults live in config/tradeassist.yaml, environment variables
+ * override them (ENV_BINDINGS), and docs/configuration.md is generated from the same table.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+export const configSchema = z.object({
+  server: z.object({
+    port,
+    host: z.string().min(1),
+    body_limit: z.string().regex(/^\d+(kb|mb)$/, 'must look like 512kb or 5mb'),
+  }),
+  database: z.object({
+    data_dir: z.string().min(1),
+    url: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  }),
+  feed: z.object({
+    kind: z.enum(FEED_KINDS),
+    tick_interval_ms: positiveInt.max(60_000),
+    seed: z.coerce.number().int(),
+    replay_file: z.string().min(1).optional(),
+    replay_speed: z.coerce.number().min(0).max(10_000),
+    replay_loop: z.coerce.boolean(),
+  }),
+  market: z.object({
+    tick_flush_ms: positiveInt.max(10_000),
+    tick_flush_size: positiveInt.max(100_000),
+    stale_after_seconds: positiveInt.max(86_400),
+  }),
+  realtime: z.object({
+    max_ticks_per_second_per_instrument: positiveInt.max(1000),
+    heartbeat_seconds: positiveInt.max(3600),
+    health_interval_seconds: positiveInt.max(3600),
+  }),
+  logging: z.object({
+    level: z.enum(['error', 'warn', 'info', 'debug', 'verbose']),
+  }),
+  auth: z.object({
+    admin_username: z.string().min(1).optional(),
+    admin_password: z.string().min(8, 'must be at least 8 characters').optional(),
+  }),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export interface EnvBinding {
+  env: string;
+  path: readonly [keyof AppConfig, string];
+  description: string;
+  secret?: boolean;
+}
+
+export const ENV_BINDINGS: readonly EnvBinding[] = [
+  { env: 'PORT', path: ['server', 'port'], description: 'HTTP and WebSocket port.' },
+  { env: 'HOST', path: ['server', 'host'], description: 'Interface to bind; 0.0.0.0 exposes the console to the network.' },
+  { env: 'BODY_LIMIT', path: ['server', 'body_limit'], description: 'Largest accepted JSON body.' },
+  { env: 'DATA_DIR', path: ['database', 'data_dir'], description: 'Folder of the embedded SQLite database.' },
+  { env: 'DATABASE_URL', path: ['database', 'url'], description: 'PostgreSQL URL; switches from SQLite to PostgreSQL.', secret: true },
+  { env: 'MARKET_FEED', path: ['feed', 'kind'], description: 'Market data source: simulated, replay or none.' },
+  { env: 'FEED_TICK_INTERVAL_MS', path: ['feed', 'tick_interval_ms'], description: 'Simulated feed: milliseconds between ticks of one instrument.' },
+  { env: 'FEED_SEED', path: ['feed', 'seed'], description: 'Simulated feed: random seed, for a repeatable stream.' },
+  { env: 'REPLAY_FILE', path: ['feed', 'replay_file'], description: 'Replay feed: CSV or JSON-lines file of ts,symbol,price,volume[,bid,ask].' },
+  { env: 'REPLAY_SPEED', path: ['feed', 'replay_speed'], description: 'Replay feed: speed factor (1 = real time, 0 = as fast as possible).' },
+  { env: 'REPLAY_LOOP', path: ['feed', 'replay_loop'], description: 'Replay feed: start again at the end of the file.' },
+  { env: 'TICK_FLUSH_MS', path: ['market', 'tick_flush_ms'], description: 'Longest time a received tick waits before it is written.' },
+  { env: 'TICK_FLUSH_SIZE', path: ['market', 'tick_flush_size'], description: 'Ticks written per batch at most.' },
+  { env: 'FEED_STALE_AFTER_SECONDS', path: ['market', 'stale_after_seconds'], description: 'Feed counts as stale after this many seconds without a tick.' },
+  { env: 'WS_MAX_TICKS_PER_SECOND', path: ['realtime', 'max_ticks_per_second_per_instrument'], description: 'Conflation: tick_update messages per instrument per second at most.' },
+  { env: 'WS_HEARTBEAT_SECONDS', path: ['realtime', 'heartbeat_seconds'], description: 'WebSocket ping interval; a socket that misses one is closed.' },
+  { env: 'WS_HEALTH_INTERVAL_SECONDS', path: ['realtime', 'health_interval_seconds'], description: 'Interval of health_status broadcasts.' },
+  { env: 'LOG_LEVEL', path: ['logging', 'level'], description: 'error, warn, info, debug or verbose.' },
+  { env: 'ADMIN_USERNAME', path: ['auth', 'admin_username'], description: 'First-start administrator name.' },
+  { env: 'ADMIN_PASSWORD', path: ['auth', 'admin_password'], description: 'First-start administrator password.', secret: true },
+];

@@ -1,0 +1,57 @@
+import type { RuleCondition, RuleType } from './rules';
+
+export const FIRED_STATUSES = ['fired', 'suppressed', 'error'] as const;
+export type FiredStatus = (typeof FIRED_STATUSES)[number];
+
+export const DELIVERY_STATUSES = ['pending', 'in_app_sent', 'sound_played', 'slack_sent', 'all_delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const ALERT_PAGE = { defaultLimit: 50, maxLimit: 1000 } as const;
+
+export interface AlertLog {
+  id: number;
+  timestamp: string;
+  rule_id: number;
+  rule_version: number;
+  rule_name: string | null;
+  instrument_id: number;
+  instrument_symbol: string;
+  trigger_value: number;
+  threshold_value: number;
+  fired_status: FiredStatus;
+  delivery_status: DeliveryStatus;
+  rule_condition: RuleCondition;
+  rule_type: RuleType;
+  evaluation_time_ms: number;
+  alert_message: string;
+}
+
+export interface AlertQuery {
+  limit?: number;
+  offset?: number;
+  instrument_id?: number;
+  rule_id?: number;
+  fired_status?: FiredStatus;
+  delivery_status?: DeliveryStatus;
+  /** YYYY-MM-DD, inclusive, UTC. */
+  date_from?: string;
+  date_to?: string;
+}
+
+export interface AlertListResponse {
+  alerts: AlertLog[];
+  total: number;
+  has_more: boolean;
+  page: number;
+  limit: number;
+}
+
+export interface AlertStats {
+  total_alerts_today: number;
+  total_alerts_this_week: number;
+  avg_evaluation_time_ms: number;
+  fastest_evaluation_ms: number;
+  slowest_evaluation_ms: number;
+  alerts_by_instrument: Record<string, number>;
+  alerts_by_rule_type: Record<string, number>;
+}

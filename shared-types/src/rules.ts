@@ -1,0 +1,84 @@
+export const RULE_TYPES = ['threshold', 'crossover', 'rate_of_change', 'volume_spike', 'multi_condition'] as const;
+export type RuleType = (typeof RULE_TYPES)[number];
+
+export const RULE_CONDITIONS = [
+  'above',
+  'below',
+  'equals',
+  'crosses_above',
+  'crosses_below',
+  'percent_change_up',
+  'percent_change_down',
+  'volume_above',
+] as const;
+export type RuleCondition = (typeof RULE_CONDITIONS)[number];
+
+/** Which conditions make sense for which rule type; any other pair is a 422. */
+export const CONDITIONS_BY_RULE_TYPE: Readonly<Record<RuleType, readonly RuleCondition[]>> = {
+  threshold: ['above', 'below', 'equals'],
+  crossover: ['crosses_above', 'crosses_below'],
+  rate_of_change: ['percent_change_up', 'percent_change_down'],
+  volume_spike: ['volume_above'],
+  // Condition trees arrive with the rule studio; until then no condition is valid for it.
+  multi_condition: [],
+};
+
+export const RULE_LIMITS = {
+  timeWindowSeconds: { min: 1, max: 3600, default: 60 },
+  movingAveragePeriod: { min: 1, max: 1000 },
+  cooldownSeconds: { min: 0, max: 3600, default: 60 },
+  nameMaxLength: 200,
+  descriptionMaxLength: 2000,
+} as const;
+
+/** |price − threshold| below this counts as "equals". */
+export const EQUALS_TOLERANCE = 0.01;
+
+export interface RuleFields {
+  instrument_id: number;
+  rule_type: RuleType;
+  condition: RuleCondition;
+  threshold: number;
+  active: boolean;
+  name: string | null;
+  description: string | null;
+  time_window_seconds: number | null;
+  moving_average_period: number | null;
+  cooldown_seconds: number;
+}
+
+export interface AlertRule extends RuleFields {
+  id: number;
+  instrument_symbol: string;
+  /** Tick time of the last firing. */
+  last_triggered: string | null;
+  /** Starts at 1; every edit increments it. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CreateRuleRequest {
+  instrument_id: number;
+  rule_type: RuleType;
+  condition: RuleCondition;
+  threshold: number;
+  active?: boolean;
+  name?: string | null;
+  description?: string | null;
+  time_window_seconds?: number | null;
+  moving_average_period?: number | null;
+  cooldown_seconds?: number;
+}
+
+export type UpdateRuleRequest = Partial<CreateRuleRequest>;
+
+export interface RuleQuery {
+  instrument_id?: number;
+  active_only?: boolean;
+  rule_type?: RuleType;
+}
+
+export interface MessageResponse {
+  message: string;
+}
