@@ -11,6 +11,9 @@ export class ConfigError extends Error {
 
 type Tree = Record<string, Record<string, unknown>>;
 
+// z.coerce.boolean() would read "false" as true; these are parsed here instead.
+const BOOLEAN_ENVS = new Set(['REPLAY_LOOP', 'COOKIE_SECURE']);
+
 export function defaultConfigFile(): string {
   return join(findRepoRoot(), 'config', 'tradeassist.yaml');
 }
@@ -37,7 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file = defaultC
     const value = env[binding.env];
     if (value === undefined || value === '') continue;
     const [section, key] = binding.path;
-    tree[section] = { ...(tree[section] ?? {}), [key]: binding.env === 'REPLAY_LOOP' ? value === 'true' || value === '1' : value };
+    tree[section] = { ...(tree[section] ?? {}), [key]: BOOLEAN_ENVS.has(binding.env) ? value === 'true' || value === '1' : value };
   }
   const result = configSchema.safeParse(tree);
   if (!result.success) {

@@ -45,6 +45,16 @@ export const configSchema = z.object({
   auth: z.object({
     admin_username: z.string().min(1).optional(),
     admin_password: z.string().min(8, 'must be at least 8 characters').optional(),
+    access_token_minutes: positiveInt.max(24 * 60),
+    refresh_token_days: positiveInt.max(365),
+    cookie_secure: z.coerce.boolean(),
+  }),
+  security: z.object({
+    cors_origins: z
+      .string()
+      .regex(/^(|(https?:\/\/[^,\s]+)(,https?:\/\/[^,\s]+)*)$/, 'must be empty or a comma-separated list of http(s) origins'),
+    rate_limit_per_minute: positiveInt.max(1_000_000),
+    login_rate_limit_per_minute: positiveInt.max(10_000),
   }),
 });
 
@@ -77,5 +87,11 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   { env: 'WS_HEALTH_INTERVAL_SECONDS', path: ['realtime', 'health_interval_seconds'], description: 'Interval of health_status broadcasts.' },
   { env: 'LOG_LEVEL', path: ['logging', 'level'], description: 'error, warn, info, debug or verbose.' },
   { env: 'ADMIN_USERNAME', path: ['auth', 'admin_username'], description: 'First-start administrator name.' },
-  { env: 'ADMIN_PASSWORD', path: ['auth', 'admin_password'], description: 'First-start administrator password.', secret: true },
+  { env: 'ADMIN_PASSWORD', path: ['auth', 'admin_password'], description: 'First-start administrator password (otherwise a one-time password is printed once).', secret: true },
+  { env: 'ACCESS_TOKEN_MINUTES', path: ['auth', 'access_token_minutes'], description: 'Lifetime of a browser access token; the console refreshes it silently.' },
+  { env: 'REFRESH_TOKEN_DAYS', path: ['auth', 'refresh_token_days'], description: 'Lifetime of a browser session without activity.' },
+  { env: 'COOKIE_SECURE', path: ['auth', 'cookie_secure'], description: 'Mark session cookies Secure; turn on when served over HTTPS.' },
+  { env: 'CORS_ORIGINS', path: ['security', 'cors_origins'], description: 'Comma-separated origins allowed to call the API from a browser; empty keeps CORS closed.' },
+  { env: 'RATE_LIMIT_PER_MINUTE', path: ['security', 'rate_limit_per_minute'], description: 'Requests per minute per client and route.' },
+  { env: 'LOGIN_RATE_LIMIT_PER_MINUTE', path: ['security', 'login_rate_limit_per_minute'], description: 'Login attempts per minute per client.' },
 ];

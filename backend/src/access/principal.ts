@@ -1,0 +1,28 @@
+import type { Role } from './roles';
+
+/** Who is calling: a browser session or an API key, with the role that applies to this request. */
+export interface Principal {
+  userId: number;
+  username: string;
+  role: Role;
+  via: 'session' | 'api_key';
+  sessionId?: number;
+  apiKeyId?: number;
+  mustChangePassword: boolean;
+}
+
+export const COOKIES = {
+  access: 'ta_access',
+  refresh: 'ta_refresh',
+  csrf: 'ta_csrf',
+} as const;
+
+export const CSRF_HEADER = 'x-csrf-token';
+export const API_KEY_HEADER = 'x-api-key';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}

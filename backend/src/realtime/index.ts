@@ -1,0 +1,3 @@
+export { configureRealtime } from './configure';
+export { RealtimeModule } from './realtime.module';
+export { RealtimeService } from './realtime.service';

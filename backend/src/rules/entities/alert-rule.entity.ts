@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RuleCondition, RuleType } from '@tradeassist/shared-types';
+import { epochMs } from '../../database/epoch-ms.transformer';
+
+@Entity('alert_rules')
+export class AlertRuleEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'instrument_id', type: 'integer' })
+  instrumentId: number;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'rule_type', type: 'varchar', length: 32 })
+  ruleType: RuleType;
+
+  @Column({ type: 'varchar', length: 32 })
+  condition: RuleCondition;
+
+  @Column({ type: 'double precision' })
+  threshold: number;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ name: 'time_window_seconds', type: 'integer', nullable: true })
+  timeWindowSeconds: number | null;
+
+  @Column({ name: 'moving_average_period', type: 'integer', nullable: true })
+  movingAveragePeriod: number | null;
+
+  @Column({ name: 'cooldown_seconds', type: 'integer' })
+  cooldownSeconds: number;
+
+  @Column({ name: 'last_triggered', type: 'bigint', nullable: true, transformer: epochMs })
+  lastTriggered: number | null;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
+  createdAt: number;
+
+  @Column({ name: 'updated_at', type: 'bigint', transformer: epochMs })
+  updatedAt: number;
+}

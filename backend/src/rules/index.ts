@@ -1,0 +1,3 @@
+export { RuleEngineService, type RuleSnapshot } from './rule-engine.service';
+export { RulesModule } from './rules.module';
+export { RulesService } from './rules.service';

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AlertEngine, type EngineTick, type Firing } from '../engine';
+import { InstrumentsService } from '../market';
+import type { AlertRuleEntity } from './entities/alert-rule.entity';
+import { toEngineRule } from './rule.mapper';
+
+export interface RuleSnapshot {
+  instrumentId: number;
+  name: string | null;
+  ruleType: AlertRuleEntity['ruleType'];
+  condition: AlertRuleEntity['condition'];
+  timeWindowSeconds: number | null;
+}
+
+/**
+ * Hosts the pure AlertEngine inside Nest: holds the live rule set, applies edits so they take
+ * effect on the next tick, and keeps the descriptive fields a firing record needs.
+ */
+@Injectable()
+export class RuleEngineService {
+  private readonly engine = new AlertEngine();
+  private readonly snapshots = new Map<number, RuleSnapshot>();
+
+  constructor(private readonly instruments: InstrumentsService) {}
+
+  load(rules: AlertRuleEntity[]): void {
+    for (const instrument of this.instruments.active()) {
+      this.engine.seedInstrument(instrument.id, instrument.lastPrice, instrument.lastTick);
+    }
+    for (const rule of rules) this.apply(rule);
+  }
+
+  apply(rule: AlertRuleEntity): void {
+    this.engine.upsertRule(toEngineRule(rule));
+    this.snapshots.set(rule.id, {
+      instrumentId: rule.instrumentId,
+      name: rule.name,
+      ruleType: rule.ruleType,
+      condition: rule.condition,
+      timeWindowSeconds: rule.timeWindowSeconds,
+    });
+  }
+
+  remove(ruleId: number): void {
+    this.engine.removeRule(ruleId);
+    this.snapshots.delete(ruleId);
+  }
+
+  /** Hot path: appends firings to out; returns their count or LATE. */
+  evaluate(tick: EngineTick, out: Firing[]): number {
+    return this.engine.evaluate(tick, out);
+  }
+
+  snapshot(ruleId: number): RuleSnapshot | undefined {
+    return this.snapshots.get(ruleId);
+  }
+
+  ruleIdsOf(instrumentId: number): number[] {
+    return [...this.snapshots].filter(([, s]) => s.instrumentId === instrumentId).map(([id]) => id);
+  }
+
+  get ruleCount(): number {
+    return this.snapshots.size;
+  }
+}

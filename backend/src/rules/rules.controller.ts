@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AlertRule, MessageResponse } from '@tradeassist/shared-types';
+import { IdParamPipe } from '../common';
+import { Requires } from '../access';
+import { CreateRuleDto, RuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto';
+import { RulesService } from './rules.service';
+
+/** /api/alert-rules is the Phase 1 name, kept as an alias. */
+@ApiTags('rules')
+@Controller(['rules', 'alert-rules'])
+export class RulesController {
+  constructor(private readonly rules: RulesService) {}
+
+  @Requires('viewer')
+  @Get()
+  @ApiOkResponse({ type: [RuleDto] })
+  list(@Query() query: RuleQueryDto): Promise<AlertRule[]> {
+    return this.rules.list(query);
+  }
+
+  @Requires('viewer')
+  @Get(':id')
+  @ApiOkResponse({ type: RuleDto })
+  get(@Param('id', IdParamPipe) id: number): Promise<AlertRule> {
+    return this.rules.get(id);
+  }
+
+  @Requires('trader')
+  @Post()
+  @ApiOkResponse({ type: RuleDto })
+  create(@Body() dto: CreateRuleDto): Promise<AlertRule> {
+    return this.rules.create(dto);
+  }
+
+  @Requires('trader')
+  @Put(':id')
+  @ApiOkResponse({ type: RuleDto })
+  update(@Param('id', IdParamPipe) id: number, @Body() dto: UpdateRuleDto): Promise<AlertRule> {
+    return this.rules.update(id, dto);
+  }
+
+  @Requires('trader')
+  @Delete(':id')
+  async remove(@Param('id', IdParamPipe) id: number): Promise<MessageResponse> {
+    await this.rules.remove(id);
+    return { message: `Alert rule ${id} deleted successfully` };
+  }
+}

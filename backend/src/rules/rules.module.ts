@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MarketModule } from '../market';
+import { AlertRuleEntity } from './entities/alert-rule.entity';
+import { RuleEngineService } from './rule-engine.service';
+import { RulesController } from './rules.controller';
+import { RulesService } from './rules.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AlertRuleEntity]), MarketModule],
+  controllers: [RulesController],
+  providers: [RulesService, RuleEngineService],
+  exports: [RulesService, RuleEngineService],
+})
+export class RulesModule {}

@@ -1,0 +1,106 @@
+import type { AlertRule, ErrorBody, ValidationErrorItem } from '@tradeassist/shared-types';
+import { ruleBody } from './support/factories';
+import { http, startTestApp, type TestApp } from './support/test-app';
+
+describe('Rules API (real app)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates a rule with defaults and the instrument symbol', async () => {
+    const res = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', { instrument_id: 1, rule_type: 'threshold', condition: 'above', threshold: 6000 });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      instrument_id: 1,
+      instrument_symbol: 'ES',
+      rule_type: 'threshold',
+      condition: 'above',
+      threshold: 6000,
+      active: true,
+      cooldown_seconds: 60,
+      last_triggered: null,
+      version: 1,
+      name: null,
+    });
+  });
+
+  it('accepts negative thresholds for internals such as TICK', async () => {
+    const res = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ instrument_id: 10, condition: 'below', threshold: -1000 }));
+    expect(res.status).toBe(201);
+    expect(res.body.threshold).toBe(-1000);
+  });
+
+  it('answers an unknown instrument with 404, not 422', async () => {
+    const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', ruleBody({ instrument_id: 9999 }));
+    expect(res.status).toBe(404);
+    expect(res.body.message).toBe('Instrument with ID 9999 not found');
+  });
+
+  it('refuses a rule_type/condition pair that makes no sense', async () => {
+    const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', ruleBody({ rule_type: 'crossover', condition: 'above' }));
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toEqual([
+      { loc: ['body', 'condition'], msg: "condition 'above' does not apply to rule_type 'crossover'; use one of: crosses_above, crosses_below", type: 'rule_type_mismatch' },
+    ]);
+  });
+
+  it('lists every failing field at once', async () => {
+    const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', {
+      instrument_id: 1,
+      rule_type: 'rate_of_change',
+      condition: 'percent_change_up',
+      threshold: 'high',
+      time_window_seconds: 0,
+      cooldown_seconds: 4000,
+    });
+    expect(res.status).toBe(422);
+    const detail = res.body.detail as ValidationErrorItem[];
+    expect(detail).toEqual(
+      expect.arrayContaining([
+        { loc: ['body', 'threshold'], msg: 'must be a number conforming to the specified constraints', type: 'isNumber' },
+        { loc: ['body', 'time_window_seconds'], msg: 'must not be less than 1', type: 'min' },
+        { loc: ['body', 'cooldown_seconds'], msg: 'must not be greater than 3600', type: 'max' },
+      ]),
+    );
+    expect(res.body.message).toBe(`${detail.length} fields are invalid`);
+  });
+
+  it('refuses a negative percent threshold', async () => {
+    const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', ruleBody({ rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: -1 }));
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toEqual([{ loc: ['body', 'threshold'], msg: 'must not be less than 0', type: 'min' }]);
+  });
+
+  it('increments the version on each edit and validates the merged rule', async () => {
+    const created = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody());
+    const edited = await http<AlertRule>(t.baseUrl, 'PUT', `/api/rules/${created.body.id}`, { threshold: 6100, name: 'higher' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ threshold: 6100, name: 'higher', version: 2, condition: 'above' });
+    const bad = await http<ErrorBody>(t.baseUrl, 'PUT', `/api/rules/${created.body.id}`, { rule_type: 'volume_spike' });
+    expect(bad.status).toBe(422);
+    const still = await http<AlertRule>(t.baseUrl, 'GET', `/api/rules/${created.body.id}`);
+    expect(still.body.version).toBe(2);
+  });
+
+  it('filters, orders newest first and serves the alias path', async () => {
+    const a = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ instrument_id: 2, rule_type: 'volume_spike', condition: 'volume_above', threshold: 50 }));
+    const b = await http<AlertRule>(t.baseUrl, 'POST', '/api/alert-rules', ruleBody({ instrument_id: 2, active: false }));
+    const forNq = await http<AlertRule[]>(t.baseUrl, 'GET', '/api/rules?instrument_id=2');
+    expect(forNq.body.map((r) => r.id)).toEqual([b.body.id, a.body.id]);
+    const activeNq = await http<AlertRule[]>(t.baseUrl, 'GET', '/api/alert-rules?instrument_id=2&active_only=true');
+    expect(activeNq.body.map((r) => r.id)).toEqual([a.body.id]);
+    const volume = await http<AlertRule[]>(t.baseUrl, 'GET', '/api/rules?rule_type=volume_spike');
+    expect(volume.body.every((r) => r.rule_type === 'volume_spike')).toBe(true);
+  });
+
+  it('deletes with the contract message and 404 afterwards', async () => {
+    const created = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody());
+    const del = await http(t.baseUrl, 'DELETE', `/api/rules/${created.body.id}`);
+    expect(del.body).toEqual({ message: `Alert rule ${created.body.id} deleted successfully` });
+    const again = await http<ErrorBody>(t.baseUrl, 'DELETE', `/api/rules/${created.body.id}`);
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe('RULE_NOT_FOUND');
+  });
+});

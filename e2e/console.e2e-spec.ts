@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { IngestTicksResponse } from '@tradeassist/shared-types';
+import { launchBrowser } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+const SHOTS = join(__dirname, '..', 'e2e-artifacts');
+
+/** The trader's first minutes: prices move, a rule is written in the console, a pushed tick fires it. */
+describe('Console in a real browser against the started product', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const failedRequests: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer({ MARKET_FEED: 'simulated', FEED_TICK_INTERVAL_MS: '200' });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows live prices that move', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+    const price = page.getByTestId('watch-price-ES');
+    await price.filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
+    const first = await price.innerText();
+    await page.waitForFunction((before) => document.querySelector('[data-testid="watch-price-ES"]')?.textContent?.trim() !== before, first.trim(), {
+      timeout: 15_000,
+    });
+    await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
+  });
+
+  it('creates a rule in the console, then a pushed tick fires it as a toast', async () => {
+    await page.goto(`${server.baseUrl}/rules`);
+    await page.getByTestId('new-rule').click();
+    await page.getByTestId('rule-instrument').click();
+    await page.getByRole('option', { name: /^ES\b/ }).click();
+    await page.getByTestId('rule-type').click();
+    await page.getByRole('option', { name: /threshold/i }).click();
+    await page.getByTestId('rule-condition').click();
+    await page.getByRole('option', { name: /^above$/i }).click();
+    await page.getByTestId('rule-threshold').fill('100000');
+    await page.getByTestId('rule-name').fill('E2E moonshot');
+    await page.getByTestId('rule-save').click();
+    await page.getByTestId('rule-row').filter({ hasText: 'E2E moonshot' }).waitFor({ timeout: 10_000 });
+
+    await page.goto(server.baseUrl);
+    await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+    const res = await fetch(`${server.baseUrl}/api/market/ticks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ticks: [{ symbol: 'ES', price: 100001.25, volume: 1 }] }),
+    });
+    expect((await res.json()) as IngestTicksResponse).toEqual({ accepted: 1, rejected: [], late: 0 });
+    const toast = page.locator('.ngx-toastr', { hasText: 'ES is above 100000 at 100001.25' });
+    await toast.waitFor({ timeout: 10_000 });
+    await page.getByTestId('alert-entry').filter({ hasText: 'E2E moonshot' }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SHOTS, 'alert-toast.png') });
+    expect(failedRequests.filter((r) => !r.includes('/ws/realtime'))).toEqual([]);
+  });
+});

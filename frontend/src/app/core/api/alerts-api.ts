@@ -1,0 +1,19 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { AlertListResponse, AlertQuery, AlertStats } from '@tradeassist/shared-types';
+import { firstValueFrom } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class AlertsApi {
+  private readonly http = inject(HttpClient);
+
+  list(query: AlertQuery = {}): Promise<AlertListResponse> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params = params.set(key, String(value));
+    return firstValueFrom(this.http.get<AlertListResponse>('/api/alerts', { params }));
+  }
+
+  stats(): Promise<AlertStats> {
+    return firstValueFrom(this.http.get<AlertStats>('/api/alerts/stats'));
+  }
+}

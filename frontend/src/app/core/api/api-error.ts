@@ -1,0 +1,34 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ErrorBody, ValidationErrorItem } from '@tradeassist/shared-types';
+
+/** A failed API call in the contract's terms: status, message, and per-field errors for 422. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    /** Field name (the last part of `loc`) → messages. */
+    readonly fields: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+
+  static from(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    if (error instanceof HttpErrorResponse) {
+      const body = error.error as Partial<ErrorBody> | null;
+      if (body && typeof body === 'object' && typeof body.message === 'string') {
+        const fields: Record<string, string[]> = {};
+        if (Array.isArray(body.detail)) {
+          for (const item of body.detail as ValidationErrorItem[]) {
+            const key = String(item.loc[item.loc.length - 1] ?? 'body');
+            (fields[key] ??= []).push(item.msg);
+          }
+        }
+        return new ApiError(error.status, body.message, body.code ?? 'ERROR', fields);
+      }
+      return new ApiError(error.status, error.status === 0 ? 'The server cannot be reached' : error.message, 'HTTP_ERROR', {});
+    }
+    return new ApiError(0, error instanceof Error ? error.message : String(error), 'CLIENT_ERROR', {});
+  }
+}

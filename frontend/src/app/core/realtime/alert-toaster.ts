@@ -1,0 +1,22 @@
+import { Injectable, inject } from '@angular/core';
+import type { AlertFired } from '@tradeassist/shared-types';
+import { ToastrService } from 'ngx-toastr';
+import { RealtimeService } from './realtime.service';
+
+/** A toast for every fired alert, whatever page is open; urgent ones stay until dismissed. */
+@Injectable({ providedIn: 'root' })
+export class AlertToaster {
+  private readonly toastr = inject(ToastrService);
+  private readonly realtime = inject(RealtimeService);
+
+  start(): void {
+    this.realtime.on('alert_fired').subscribe((alert) => this.show(alert));
+  }
+
+  show(alert: AlertFired): void {
+    const title = `${alert.symbol} · ${alert.rule_name ?? `Rule ${alert.rule_id}`}`;
+    const options = { timeOut: alert.priority === 'urgent' ? 0 : 8000, extendedTimeOut: 2000, closeButton: true, progressBar: true };
+    if (alert.priority === 'urgent' || alert.priority === 'high') this.toastr.error(alert.message, title, options);
+    else this.toastr.warning(alert.message, title, options);
+  }
+}

@@ -1,0 +1,37 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { formatTime } from '../../shared/format';
+import type { FeedEntry } from './dashboard.store';
+
+@Component({
+  selector: 'ta-alert-feed',
+  imports: [MatListModule, MatIconModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (alerts().length === 0) {
+      <p class="empty">No alerts yet. Create a rule and they will appear here the moment it fires.</p>
+    } @else {
+      <mat-list>
+        @for (a of alerts(); track a.id) {
+          <mat-list-item data-testid="alert-entry" class="entry">
+            <mat-icon matListItemIcon class="bell">notifications_active</mat-icon>
+            <span matListItemTitle><b>{{ a.symbol }}</b> · {{ a.ruleName }}</span>
+            <span matListItemLine>{{ a.message }}</span>
+            <span matListItemLine class="time">{{ time(a.timestamp) }} UTC</span>
+          </mat-list-item>
+        }
+      </mat-list>
+    }
+  `,
+  styles: `
+    .empty { color: var(--mat-sys-on-surface-variant); padding: 8px 16px; }
+    .bell { color: #fbbf24; }
+    .time { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
+    .entry { height: auto !important; }
+  `,
+})
+export class AlertFeed {
+  readonly alerts = input.required<FeedEntry[]>();
+  protected readonly time = formatTime;
+}

@@ -1,0 +1,5 @@
+import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
+import { SeedInstruments1763800000001 } from './1763800000001-seed-instruments';
+
+/** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
+export const MIGRATIONS = [InitialSchema1763800000000, SeedInstruments1763800000001];
