@@ -17,7 +17,19 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { typescript: { project: ['backend/tsconfig.json', 'frontend/tsconfig.json', 'e2e/tsconfig.json', 'bench/tsconfig.json', 'shared-types/tsconfig.json'] } } },
+    settings: {
+      'import-x/resolver': {
+        typescript: {
+          project: [
+            'backend/tsconfig.json',
+            'frontend/tsconfig.json',
+            'e2e/tsconfig.json',
+            'bench/tsconfig.json',
+            'shared-types/tsconfig.json',
+          ],
+        },
+      },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -42,14 +54,24 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/entities/*', '!./entities/*', '!../entities/*'], message: 'Import another module through its index.ts, never its entities.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/entities/*', '!./entities/*', '!../entities/*'],
+              message: 'Import another module through its index.ts, never its entities.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['backend/src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'ws', 'node:*'], message: 'The engine is pure TypeScript.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'ws', 'node:*'], message: 'The engine is pure TypeScript.' }] },
+      ],
     },
   },
   {
@@ -59,6 +81,7 @@ export default tseslint.config(
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'jest/no-focused-tests': 'error',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'roundTrip'] }],
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -33,9 +33,14 @@ describe('Console in a real browser against the started product', () => {
     const price = page.getByTestId('watch-price-ES');
     await price.filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
     const first = await price.innerText();
-    await page.waitForFunction((before) => document.querySelector('[data-testid="watch-price-ES"]')?.textContent?.trim() !== before, first.trim(), {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="watch-price-ES"]')?.textContent?.trim() !== before,
+      first.trim(),
+      {
+        timeout: 15_000,
+      },
+    );
+    expect((await price.innerText()).trim()).not.toBe(first.trim());
     await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
   });
 

@@ -22,7 +22,7 @@ export function frontendDist(): string {
 function serveConsole(app: NestExpressApplication): void {
   const dist = frontendDist();
   if (!existsSync(join(dist, 'index.html'))) return;
-  app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.useStaticAssets(dist, { index: false, maxAge: '1h' });
   // Client-side routes (/rules, /instruments…) get the console's index.html; API paths keep their 404s.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || NON_SPA_PREFIXES.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
@@ -44,7 +44,10 @@ function setupOpenApi(app: NestExpressApplication): void {
 }
 
 /** Builds the whole application (used by main.ts and by the integration tests alike). */
-export async function createApp(config: AppConfig, logger: LoggerService = createAppLogger(config.logging.level)): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: LoggerService = createAppLogger(config.logging.level),
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
   app.use(correlationMiddleware);
   app.use(jsonBodyParser(config.server.body_limit));

@@ -46,7 +46,16 @@ describe('Error contract (real app)', () => {
     const res = await http<{ paths: Record<string, unknown> }>(t.baseUrl, 'GET', '/api/docs-json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/instruments', '/api/instruments/{id}', '/api/rules', '/api/rules/{id}', '/api/alerts', '/api/alerts/stats', '/api/market/ticks', '/api/health']),
+      expect.arrayContaining([
+        '/api/instruments',
+        '/api/instruments/{id}',
+        '/api/rules',
+        '/api/rules/{id}',
+        '/api/alerts',
+        '/api/alerts/stats',
+        '/api/market/ticks',
+        '/api/health',
+      ]),
     );
   });
 });

@@ -17,9 +17,20 @@ describe('Instruments API (real app, SQLite file)', () => {
     expect(es).toMatchObject({ id: 1, name: 'E-mini S&P 500', type: 'future', last_tick: null, last_price: null });
     expect(es?.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const ids = Object.fromEntries(res.body.map((i) => [i.symbol, i.id]));
-    expect([ids['ES'], ids['NQ'], ids['YM'], ids['CL'], ids['GC'], ids['SPX'], ids['NDX'], ids['RUT'], ids['VIX'], ids['TICK'], ids['ADD'], ids['TRIN']]).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-    ]);
+    expect([
+      ids['ES'],
+      ids['NQ'],
+      ids['YM'],
+      ids['CL'],
+      ids['GC'],
+      ids['SPX'],
+      ids['NDX'],
+      ids['RUT'],
+      ids['VIX'],
+      ids['TICK'],
+      ids['ADD'],
+      ids['TRIN'],
+    ]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('filters by type and status', async () => {
@@ -27,7 +38,9 @@ describe('Instruments API (real app, SQLite file)', () => {
     expect(internals.body.map((i) => i.symbol)).toEqual(['ADD', 'TICK', 'TRIN', 'VIX']);
     const bad = await http<ErrorBody>(t.baseUrl, 'GET', '/api/instruments?type=bond');
     expect(bad.status).toBe(422);
-    expect(bad.body.detail).toEqual([{ loc: ['query', 'type'], msg: expect.stringContaining('must be one of the following values') as string, type: 'isIn' }]);
+    expect(bad.body.detail).toEqual([
+      { loc: ['query', 'type'], msg: expect.stringContaining('must be one of the following values') as string, type: 'isIn' },
+    ]);
   });
 
   it('creates with an upper-cased symbol and refuses a duplicate in any case', async () => {

@@ -1,4 +1,12 @@
-import type { AlertListResponse, AlertRule, AlertStats, ErrorBody, HealthResponse, IngestTicksResponse, Instrument } from '@tradeassist/shared-types';
+import type {
+  AlertListResponse,
+  AlertRule,
+  AlertStats,
+  ErrorBody,
+  HealthResponse,
+  IngestTicksResponse,
+  Instrument,
+} from '@tradeassist/shared-types';
 import { ruleBody, tick } from './support/factories';
 import { http, startTestApp, type TestApp } from './support/test-app';
 import { WsProbe } from './support/ws-client';
@@ -50,7 +58,9 @@ describe('Live pipeline: ingest → engine → alert → WebSocket (real app)', 
 
   it('fires a rule on an ingested tick, stores it and pushes alert_fired', async () => {
     const rule = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ threshold: 6000, name: 'ES breakout' }));
-    const res = await http<IngestTicksResponse>(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [tick({ price: 6002.25, timestamp: '2026-01-15T14:31:00.000Z' })] });
+    const res = await http<IngestTicksResponse>(t.baseUrl, 'POST', '/api/market/ticks', {
+      ticks: [tick({ price: 6002.25, timestamp: '2026-01-15T14:31:00.000Z' })],
+    });
     expect(res.body).toEqual({ accepted: 1, rejected: [], late: 0 });
     const fired = await ws.next('alert_fired', (m) => m.data.rule_id === rule.body.id);
     expect(fired.data).toMatchObject({
@@ -84,15 +94,24 @@ describe('Live pipeline: ingest → engine → alert → WebSocket (real app)', 
   });
 
   it('counts an older tick as late: stored, not evaluated', async () => {
-    const res = await http<IngestTicksResponse>(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [tick({ price: 7000, timestamp: '2026-01-15T14:00:00.000Z' })] });
+    const res = await http<IngestTicksResponse>(t.baseUrl, 'POST', '/api/market/ticks', {
+      ticks: [tick({ price: 7000, timestamp: '2026-01-15T14:00:00.000Z' })],
+    });
     expect(res.body).toEqual({ accepted: 1, rejected: [], late: 1 });
     const instrument = await http<Instrument>(t.baseUrl, 'GET', '/api/instruments/1');
     expect(instrument.body.last_price).toBe(6002.25);
   });
 
   it('holds cooldown in tick time within a burst', async () => {
-    const rule = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ instrument_id: 2, threshold: 100, cooldown_seconds: 60 }));
-    const burst = [0, 10, 59_999, 60_000, 60_001].map((ms) => tick({ symbol: 'NQ', price: 200, timestamp: new Date(Date.parse('2026-01-15T15:00:00Z') + ms).toISOString() }));
+    const rule = await http<AlertRule>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ instrument_id: 2, threshold: 100, cooldown_seconds: 60 }),
+    );
+    const burst = [0, 10, 59_999, 60_000, 60_001].map((ms) =>
+      tick({ symbol: 'NQ', price: 200, timestamp: new Date(Date.parse('2026-01-15T15:00:00Z') + ms).toISOString() }),
+    );
     await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: burst });
     const list = await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`);
     expect(list.body.alerts.map((a) => a.timestamp).sort()).toEqual(['2026-01-15T15:00:00.000Z', '2026-01-15T15:01:00.000Z']);
@@ -118,7 +137,10 @@ describe('Live pipeline: ingest → engine → alert → WebSocket (real app)', 
     expect(stats.body.slowest_evaluation_ms).toBeGreaterThanOrEqual(stats.body.fastest_evaluation_ms);
     const list = await http<AlertListResponse>(t.baseUrl, 'GET', '/api/alerts');
     const id = list.body.alerts[list.body.alerts.length - 1]?.id ?? 0;
-    expect(await http(t.baseUrl, 'DELETE', `/api/alerts/${id}`)).toMatchObject({ status: 200, body: { message: `Alert ${id} deleted successfully` } });
+    expect(await http(t.baseUrl, 'DELETE', `/api/alerts/${id}`)).toMatchObject({
+      status: 200,
+      body: { message: `Alert ${id} deleted successfully` },
+    });
     const again = await http<ErrorBody>(t.baseUrl, 'DELETE', `/api/alerts/${id}`);
     expect(again.status).toBe(404);
   });
@@ -128,7 +150,10 @@ describe('Live pipeline: ingest → engine → alert → WebSocket (real app)', 
     client.send('subscribe', { instruments: ['gc'] });
     await client.next('subscription_acknowledged');
     await http(t.baseUrl, 'POST', '/api/market/ticks', {
-      ticks: [tick({ symbol: 'CL', price: 70, timestamp: '2026-01-15T16:00:00Z' }), tick({ symbol: 'GC', price: 2650, timestamp: '2026-01-15T16:00:00Z' })],
+      ticks: [
+        tick({ symbol: 'CL', price: 70, timestamp: '2026-01-15T16:00:00Z' }),
+        tick({ symbol: 'GC', price: 2650, timestamp: '2026-01-15T16:00:00Z' }),
+      ],
     });
     const gc = await client.next('tick_update', (m) => m.data.symbol === 'GC');
     expect(gc.data).toMatchObject({ instrument_id: 5, price: 2650, timestamp: '2026-01-15T16:00:00.000Z' });

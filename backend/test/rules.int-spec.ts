@@ -10,7 +10,12 @@ describe('Rules API (real app)', () => {
   afterAll(() => t.close());
 
   it('creates a rule with defaults and the instrument symbol', async () => {
-    const res = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', { instrument_id: 1, rule_type: 'threshold', condition: 'above', threshold: 6000 });
+    const res = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', {
+      instrument_id: 1,
+      rule_type: 'threshold',
+      condition: 'above',
+      threshold: 6000,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       instrument_id: 1,
@@ -27,7 +32,12 @@ describe('Rules API (real app)', () => {
   });
 
   it('accepts negative thresholds for internals such as TICK', async () => {
-    const res = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ instrument_id: 10, condition: 'below', threshold: -1000 }));
+    const res = await http<AlertRule>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ instrument_id: 10, condition: 'below', threshold: -1000 }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.threshold).toBe(-1000);
   });
@@ -42,7 +52,11 @@ describe('Rules API (real app)', () => {
     const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', ruleBody({ rule_type: 'crossover', condition: 'above' }));
     expect(res.status).toBe(422);
     expect(res.body.detail).toEqual([
-      { loc: ['body', 'condition'], msg: "condition 'above' does not apply to rule_type 'crossover'; use one of: crosses_above, crosses_below", type: 'rule_type_mismatch' },
+      {
+        loc: ['body', 'condition'],
+        msg: "condition 'above' does not apply to rule_type 'crossover'; use one of: crosses_above, crosses_below",
+        type: 'rule_type_mismatch',
+      },
     ]);
   });
 
@@ -68,7 +82,12 @@ describe('Rules API (real app)', () => {
   });
 
   it('refuses a negative percent threshold', async () => {
-    const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', ruleBody({ rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: -1 }));
+    const res = await http<ErrorBody>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: -1 }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.detail).toEqual([{ loc: ['body', 'threshold'], msg: 'must not be less than 0', type: 'min' }]);
   });
@@ -85,7 +104,12 @@ describe('Rules API (real app)', () => {
   });
 
   it('filters, orders newest first and serves the alias path', async () => {
-    const a = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ instrument_id: 2, rule_type: 'volume_spike', condition: 'volume_above', threshold: 50 }));
+    const a = await http<AlertRule>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ instrument_id: 2, rule_type: 'volume_spike', condition: 'volume_above', threshold: 50 }),
+    );
     const b = await http<AlertRule>(t.baseUrl, 'POST', '/api/alert-rules', ruleBody({ instrument_id: 2, active: false }));
     const forNq = await http<AlertRule[]>(t.baseUrl, 'GET', '/api/rules?instrument_id=2');
     expect(forNq.body.map((r) => r.id)).toEqual([b.body.id, a.body.id]);

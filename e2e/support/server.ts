@@ -44,7 +44,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: strin
 /** Starts the built product exactly as `npm start` runs it, on a fresh data dir and a free port. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
-  if (!existsSync(join(ROOT, 'frontend', 'dist', 'browser', 'index.html'))) throw new Error('The console is not built: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'frontend', 'dist', 'browser', 'index.html')))
+    throw new Error('The console is not built: run `npm run build` first');
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tradeassist-e2e-'));
   const output: string[] = [];

@@ -41,9 +41,7 @@ export interface TableSpec {
 }
 
 export async function createTable(qr: QueryRunner, spec: TableSpec): Promise<void> {
-  const columns = spec.primary
-    ? spec.columns.map((c) => (spec.primary?.includes(c.name) ? { ...c, isPrimary: true } : c))
-    : spec.columns;
+  const columns = spec.primary ? spec.columns.map((c) => (spec.primary?.includes(c.name) ? { ...c, isPrimary: true } : c)) : spec.columns;
   await qr.createTable(
     new Table({
       name: spec.name,

@@ -65,9 +65,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status === HttpStatus.NOT_FOUND) return this.notFound(req, res);
+      if (status === Number(HttpStatus.NOT_FOUND)) return this.notFound(req, res);
       const message = this.httpMessage(exception);
-      if (status === HttpStatus.TOO_MANY_REQUESTS) return errorBody(status, 'RATE_LIMITED', message);
+      if (status === Number(HttpStatus.TOO_MANY_REQUESTS)) return errorBody(status, 'RATE_LIMITED', message);
       if (status < 500) return errorBody(status, codeFor(status), message);
     }
     const errorId = currentCorrelationId() ?? randomUUID();

@@ -46,7 +46,13 @@ export function collectRoutes(discovery: DiscoveryService, scanner: MetadataScan
       for (const b of Array.isArray(base) ? base : [base]) {
         for (const s of Array.isArray(sub) ? sub : [sub]) {
           const path = joinPath(prefix, b, s);
-          routes.push({ method: RequestMethod[method], path, pattern: toPattern(path), controller: wrapper.name, handler: name });
+          routes.push({
+            method: String(RequestMethod[method]),
+            path,
+            pattern: toPattern(path),
+            controller: String(wrapper.name),
+            handler: name,
+          });
         }
       }
     }

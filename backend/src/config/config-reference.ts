@@ -9,7 +9,13 @@ export function renderConfigReference(file = defaultConfigFile()): string {
   const rows = ENV_BINDINGS.map((b) => {
     const [section, key] = b.path;
     const value = defaults[section]?.[key];
-    const shown = b.secret ? '(secret, unset)' : value === undefined ? '(unset)' : value === '' ? '(empty)' : `\`${String(value)}\``;
+    const shown = b.secret
+      ? '(secret, unset)'
+      : value === undefined
+        ? '(unset)'
+        : value === ''
+          ? '(empty)'
+          : `\`${JSON.stringify(value).replace(/^"|"$/g, '')}\``;
     return `| \`${b.env}\` | \`${section}.${key}\` | ${shown} | ${b.description} |`;
   });
   return [

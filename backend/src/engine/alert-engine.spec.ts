@@ -16,26 +16,81 @@ const S = 1000;
 
 const cases: Case[] = [
   { name: 'above fires on the very first tick', rules: [{ id: 1, threshold: 100 }], steps: [[101, 0]], fires: [[1]] },
-  { name: 'above is strict', rules: [{ id: 1, threshold: 100 }], steps: [[100, 0], [100.0001, 1]], fires: [[], [1]] },
-  { name: 'above is level-triggered without cooldown', rules: [{ id: 1, threshold: 100 }], steps: [[101, 0], [102, 1], [99, 2], [101, 3]], fires: [[1], [1], [], [1]] },
-  { name: 'below is strict', rules: [{ id: 1, condition: 'below', threshold: 100 }], steps: [[100, 0], [99.99, 1]], fires: [[], [1]] },
-  { name: 'negative levels for internals', rules: [{ id: 1, condition: 'below', threshold: -1000 }], steps: [[-999, 0], [-1001, 1]], fires: [[], [1]] },
+  {
+    name: 'above is strict',
+    rules: [{ id: 1, threshold: 100 }],
+    steps: [
+      [100, 0],
+      [100.0001, 1],
+    ],
+    fires: [[], [1]],
+  },
+  {
+    name: 'above is level-triggered without cooldown',
+    rules: [{ id: 1, threshold: 100 }],
+    steps: [
+      [101, 0],
+      [102, 1],
+      [99, 2],
+      [101, 3],
+    ],
+    fires: [[1], [1], [], [1]],
+  },
+  {
+    name: 'below is strict',
+    rules: [{ id: 1, condition: 'below', threshold: 100 }],
+    steps: [
+      [100, 0],
+      [99.99, 1],
+    ],
+    fires: [[], [1]],
+  },
+  {
+    name: 'negative levels for internals',
+    rules: [{ id: 1, condition: 'below', threshold: -1000 }],
+    steps: [
+      [-999, 0],
+      [-1001, 1],
+    ],
+    fires: [[], [1]],
+  },
   {
     name: 'equals within 0.01 either side, exclusive',
     rules: [{ id: 1, condition: 'equals', threshold: 100 }],
-    steps: [[100.01, 0], [99.99, 1], [100.009, 2], [99.991, 3], [100, 4]],
+    steps: [
+      [100.01, 0],
+      [99.99, 1],
+      [100.009, 2],
+      [99.991, 3],
+      [100, 4],
+    ],
     fires: [[], [], [1], [1], [1]],
   },
   {
     name: 'crosses_above needs a previous price and moves from ≤ to >',
     rules: [{ id: 1, ruleType: 'crossover', condition: 'crosses_above', threshold: 100 }],
-    steps: [[101, 0], [100, 1], [100.5, 2], [101, 3], [99, 4], [100, 5], [100, 6], [100.25, 7]],
+    steps: [
+      [101, 0],
+      [100, 1],
+      [100.5, 2],
+      [101, 3],
+      [99, 4],
+      [100, 5],
+      [100, 6],
+      [100.25, 7],
+    ],
     fires: [[], [], [1], [], [], [], [], [1]],
   },
   {
     name: 'crosses_below moves from ≥ to <',
     rules: [{ id: 1, ruleType: 'crossover', condition: 'crosses_below', threshold: 100 }],
-    steps: [[99, 0], [100, 1], [99.5, 2], [101, 3], [99, 4]],
+    steps: [
+      [99, 0],
+      [100, 1],
+      [99.5, 2],
+      [101, 3],
+      [99, 4],
+    ],
     fires: [[], [], [1], [], [1]],
   },
   {
@@ -45,37 +100,66 @@ const cases: Case[] = [
       { id: 2, ruleType: 'crossover', condition: 'crosses_above', threshold: 105 },
       { id: 3, ruleType: 'crossover', condition: 'crosses_above', threshold: 110 },
     ],
-    steps: [[100, 0], [106, 1]],
+    steps: [
+      [100, 0],
+      [106, 1],
+    ],
     fires: [[], [1, 2]],
   },
   {
     name: 'rate of change up at exactly the threshold, against the earliest price in the window',
     rules: [{ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 1, timeWindowSeconds: 10 }],
-    steps: [[100, 0], [100.5, 5 * S], [101, 9 * S], [101.5, 11 * S]],
+    steps: [
+      [100, 0],
+      [100.5, 5 * S],
+      [101, 9 * S],
+      [101.5, 11 * S],
+    ],
     fires: [[], [], [1], []],
   },
   {
     name: 'rate of change down',
     rules: [{ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_down', threshold: 2, timeWindowSeconds: 60 }],
-    steps: [[100, 0], [98.5, 10 * S], [98, 20 * S]],
+    steps: [
+      [100, 0],
+      [98.5, 10 * S],
+      [98, 20 * S],
+    ],
     fires: [[], [], [1]],
   },
   {
     name: 'rate of change window evicts old prices (window boundary inclusive)',
     rules: [{ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 5, timeWindowSeconds: 10 }],
-    steps: [[100, 0], [105, 10 * S], [100, 10 * S + 1], [105, 20 * S + 1], [106, 20 * S + 2]],
+    steps: [
+      [100, 0],
+      [105, 10 * S],
+      [100, 10 * S + 1],
+      [105, 20 * S + 1],
+      [106, 20 * S + 2],
+    ],
     fires: [[], [1], [], [1], []],
   },
   {
     name: 'volume_above is strict on the tick volume',
     rules: [{ id: 1, ruleType: 'volume_spike', condition: 'volume_above', threshold: 500 }],
-    steps: [[1, 0, 500], [1, 1, 501], [1, 2, 0]],
+    steps: [
+      [1, 0, 500],
+      [1, 1, 501],
+      [1, 2, 0],
+    ],
     fires: [[], [1], []],
   },
   {
     name: 'cooldown holds within a burst, allows at exactly cooldown',
     rules: [{ id: 1, threshold: 100, cooldownSeconds: 60 }],
-    steps: [[101, 0], [101, 1], [101, 60 * S - 1], [101, 60 * S], [101, 60 * S + 1], [101, 120 * S]],
+    steps: [
+      [101, 0],
+      [101, 1],
+      [101, 60 * S - 1],
+      [101, 60 * S],
+      [101, 60 * S + 1],
+      [101, 120 * S],
+    ],
     fires: [[1], [], [], [1], [], [1]],
   },
   {
@@ -84,13 +168,26 @@ const cases: Case[] = [
       { id: 1, ruleType: 'crossover', condition: 'crosses_above', threshold: 100, cooldownSeconds: 10 },
       { id: 2, condition: 'equals', threshold: 100, cooldownSeconds: 10 },
     ],
-    steps: [[99, 0], [101, 1], [99, 2], [101, 3], [99, 10 * S], [101, 10 * S + 1], [100, 10 * S + 2], [100, 20 * S + 2]],
+    steps: [
+      [99, 0],
+      [101, 1],
+      [99, 2],
+      [101, 3],
+      [99, 10 * S],
+      [101, 10 * S + 1],
+      [100, 10 * S + 2],
+      [100, 20 * S + 2],
+    ],
     fires: [[], [1], [], [], [], [1], [2], [2]],
   },
   {
     name: 'cooldown persisted across a restart (lastTriggered given)',
     rules: [{ id: 1, threshold: 100, cooldownSeconds: 60, lastTriggeredMs: T0 - 30 * S }],
-    steps: [[101, 0], [101, 29 * S], [101, 30 * S]],
+    steps: [
+      [101, 0],
+      [101, 29 * S],
+      [101, 30 * S],
+    ],
     fires: [[], [], [1]],
   },
   {
@@ -104,7 +201,12 @@ const cases: Case[] = [
     fires: [[3, 5, 9]],
   },
   { name: 'inactive rules never fire', rules: [{ id: 1, threshold: 100, active: false }], steps: [[101, 0]], fires: [[]] },
-  { name: 'multi_condition is not evaluated yet', rules: [{ id: 1, ruleType: 'multi_condition', condition: 'above', threshold: 1 }], steps: [[101, 0]], fires: [[]] },
+  {
+    name: 'multi_condition is not evaluated yet',
+    rules: [{ id: 1, ruleType: 'multi_condition', condition: 'above', threshold: 1 }],
+    steps: [[101, 0]],
+    fires: [[]],
+  },
   { name: 'other instruments are untouched', rules: [{ id: 1, threshold: 100, instrumentId: 2 }], steps: [[101, 0]], fires: [[]] },
 ];
 
@@ -129,14 +231,34 @@ describe.each([
 describe('AlertEngine', () => {
   it('reports trigger, threshold, previous and reference values', () => {
     const engine = new AlertEngine();
-    engine.upsertRule(engineRule({ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 1, timeWindowSeconds: 60 }));
+    engine.upsertRule(
+      engineRule({ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 1, timeWindowSeconds: 60 }),
+    );
     engine.upsertRule(engineRule({ id: 2, ruleType: 'crossover', condition: 'crosses_above', threshold: 100.5, version: 4 }));
     const out: Firing[] = [];
     engine.evaluate(engineTick(100, 0), out);
     engine.evaluate(engineTick(101, 1000), out);
     expect(out).toEqual([
-      { ruleId: 1, ruleVersion: 1, instrumentId: 1, tsMs: T0 + 1000, triggerValue: 1, thresholdValue: 1, previousPrice: 100, referencePrice: 100 },
-      { ruleId: 2, ruleVersion: 4, instrumentId: 1, tsMs: T0 + 1000, triggerValue: 101, thresholdValue: 100.5, previousPrice: 100, referencePrice: null },
+      {
+        ruleId: 1,
+        ruleVersion: 1,
+        instrumentId: 1,
+        tsMs: T0 + 1000,
+        triggerValue: 1,
+        thresholdValue: 1,
+        previousPrice: 100,
+        referencePrice: 100,
+      },
+      {
+        ruleId: 2,
+        ruleVersion: 4,
+        instrumentId: 1,
+        tsMs: T0 + 1000,
+        triggerValue: 101,
+        thresholdValue: 100.5,
+        previousPrice: 100,
+        referencePrice: null,
+      },
     ]);
   });
 

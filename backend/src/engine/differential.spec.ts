@@ -25,7 +25,11 @@ describe('AlertEngine ≡ NaiveEngine on random workloads', () => {
       const [ruleType, condition] = pick(PAIRS);
       const instrumentId = 1 + Math.floor(rand() * 3);
       const threshold =
-        ruleType === 'rate_of_change' ? Math.round(rand() * 30) / 100 : ruleType === 'volume_spike' ? Math.floor(rand() * 20) : 100 + Math.round((rand() - 0.5) * 400) / 100;
+        ruleType === 'rate_of_change'
+          ? Math.round(rand() * 30) / 100
+          : ruleType === 'volume_spike'
+            ? Math.floor(rand() * 20)
+            : 100 + Math.round((rand() - 0.5) * 400) / 100;
       return {
         id,
         version: 1,
@@ -64,7 +68,7 @@ describe('AlertEngine ≡ NaiveEngine on random workloads', () => {
       const instrument = Math.floor(rand() * 3);
       prices[instrument] = Math.round(((prices[instrument] as number) + (rand() - 0.5) * 0.6) * 100) / 100;
       ts += Math.floor(rand() * 300) - (rand() < 0.02 ? 2000 : 0);
-      const tick = { instrumentId: instrument + 1, tsMs: ts, price: prices[instrument] as number, volume: Math.floor(rand() * 25) };
+      const tick = { instrumentId: instrument + 1, tsMs: ts, price: prices[instrument], volume: Math.floor(rand() * 25) };
       // The return value (count or LATE) is recorded too, so late handling is compared as well.
       fastAll.push(fast.evaluate(tick, fastAll as Firing[]));
       naiveAll.push(naive.evaluate(tick, naiveAll as Firing[]));

@@ -193,8 +193,15 @@ function isRate(slot: RuleSlot): boolean {
   return slot.kind === 'roc_up' || slot.kind === 'roc_down';
 }
 
+/** Insertion sort of the tick's own firings (a handful): no allocation, stable. */
 function sortByRuleId(out: Firing[], start: number): void {
-  const tail = out.splice(start);
-  tail.sort((a, b) => a.ruleId - b.ruleId);
-  for (const f of tail) out.push(f);
+  for (let i = start + 1; i < out.length; i++) {
+    const f = out[i] as Firing;
+    let j = i - 1;
+    while (j >= start && (out[j] as Firing).ruleId > f.ruleId) {
+      out[j + 1] = out[j] as Firing;
+      j--;
+    }
+    out[j + 1] = f;
+  }
 }

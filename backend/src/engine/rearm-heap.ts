@@ -61,9 +61,16 @@ export class RearmHeap {
     }
   }
 
+  // Plain temporaries: destructuring swaps allocate arrays on this hot path.
   private swap(a: number, b: number): void {
-    [this.at[a], this.at[b]] = [this.at[b] as number, this.at[a] as number];
-    [this.slots[a], this.slots[b]] = [this.slots[b] as RuleSlot, this.slots[a] as RuleSlot];
-    [this.generations[a], this.generations[b]] = [this.generations[b] as number, this.generations[a] as number];
+    const at = this.at[a] as number;
+    this.at[a] = this.at[b] as number;
+    this.at[b] = at;
+    const slot = this.slots[a] as RuleSlot;
+    this.slots[a] = this.slots[b] as RuleSlot;
+    this.slots[b] = slot;
+    const generation = this.generations[a] as number;
+    this.generations[a] = this.generations[b] as number;
+    this.generations[b] = generation;
   }
 }

@@ -6,7 +6,7 @@ import { Public } from '../access';
 
 @ApiTags('health')
 @Public()
-  @Controller('health')
+@Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

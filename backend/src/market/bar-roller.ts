@@ -23,7 +23,16 @@ export class BarRoller {
     const key = `${instrumentId}:${startTs}`;
     const d = this.deltas.get(key);
     if (!d) {
-      this.deltas.set(key, { instrumentId, startTs, open: price, high: price, low: price, close: inOrder ? price : null, volume, tickCount: 1 });
+      this.deltas.set(key, {
+        instrumentId,
+        startTs,
+        open: price,
+        high: price,
+        low: price,
+        close: inOrder ? price : null,
+        volume,
+        tickCount: 1,
+      });
       return;
     }
     if (price > d.high) d.high = price;

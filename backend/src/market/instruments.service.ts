@@ -80,7 +80,15 @@ export class InstrumentsService implements OnModuleInit {
     const symbol = dto.symbol.toUpperCase();
     if (this.bySymbol.has(symbol)) throw new BadRequestError('INSTRUMENT_EXISTS', `Instrument with symbol '${symbol}' already exists`);
     const saved = await this.repo.save(
-      this.repo.create({ symbol, name: dto.name, type: dto.type, status: dto.status ?? 'active', lastTick: null, lastPrice: null, createdAt: Date.now() }),
+      this.repo.create({
+        symbol,
+        name: dto.name,
+        type: dto.type,
+        status: dto.status ?? 'active',
+        lastTick: null,
+        lastPrice: null,
+        createdAt: Date.now(),
+      }),
     );
     this.remember(saved);
     return toInstrumentDto(saved);

@@ -48,7 +48,14 @@ export class MarketDataService implements OnModuleInit, OnModuleDestroy {
 
   /** Hot path: synchronous, in memory. inOrder is false for late ticks (stored, not evaluated). */
   record(tick: NormalizedTick, inOrder: boolean): void {
-    this.buffer.push({ instrumentId: tick.instrumentId, ts: tick.ts, price: tick.price, bid: tick.bid, ask: tick.ask, volume: tick.volume });
+    this.buffer.push({
+      instrumentId: tick.instrumentId,
+      ts: tick.ts,
+      price: tick.price,
+      bid: tick.bid,
+      ask: tick.ask,
+      volume: tick.volume,
+    });
     this.bars.add(tick.instrumentId, tick.ts, tick.price, tick.volume, inOrder);
     if (inOrder) this.instruments.recordLastTick(tick.instrumentId, tick.price, tick.ts);
     if (this.buffer.length >= this.config.market.tick_flush_size) void this.flush();

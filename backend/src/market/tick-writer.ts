@@ -39,7 +39,13 @@ export async function writeBatch(
   const sql = upsertBarSql(postgres);
   await dataSource.transaction(async (manager) => {
     for (let i = 0; i < ticks.length; i += INSERT_CHUNK) {
-      await manager.createQueryBuilder().insert().into(TickEntity).values(ticks.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TickEntity)
+        .values(ticks.slice(i, i + INSERT_CHUNK))
+        .updateEntity(false)
+        .execute();
     }
     for (const b of bars) {
       const close = b.close ?? b.open;

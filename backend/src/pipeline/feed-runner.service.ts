@@ -50,7 +50,15 @@ export class FeedRunner implements OnApplicationBootstrap, BeforeApplicationShut
       const instrument = this.instruments.findBySymbol(t.symbol);
       // An instrument removed or deactivated while the batch was in flight is skipped, not an error.
       if (!instrument || instrument.status !== 'active') continue;
-      normalized.push({ instrumentId: instrument.id, symbol: instrument.symbol, ts: t.tsMs, price: t.price, bid: t.bid, ask: t.ask, volume: t.volume });
+      normalized.push({
+        instrumentId: instrument.id,
+        symbol: instrument.symbol,
+        ts: t.tsMs,
+        price: t.price,
+        bid: t.bid,
+        ask: t.ask,
+        volume: t.volume,
+      });
     }
     this.pipeline.process(normalized).catch((error: unknown) => this.logger.error({ message: 'Feed batch failed', error }));
   }

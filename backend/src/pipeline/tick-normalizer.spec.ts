@@ -20,7 +20,10 @@ describe('normalizeTick', () => {
     [{ symbol: 'ES', price: 1, bid: 'x' }, 'bid must be a finite number'],
     [{ symbol: 'ES', price: 1, bid: 2, ask: 1 }, 'bid must not be greater than ask'],
     [{ symbol: 'ES', price: 1, timestamp: '22/11/2026' }, 'timestamp must be an ISO-8601 date-time such as 2026-11-22T14:30:00.125Z'],
-    [{ symbol: 'ES', price: 1, timestamp: new Date(NOW + MAX_FUTURE_SKEW_MS + 1).toISOString() }, 'timestamp is more than 5 minutes in the future'],
+    [
+      { symbol: 'ES', price: 1, timestamp: new Date(NOW + MAX_FUTURE_SKEW_MS + 1).toISOString() },
+      'timestamp is more than 5 minutes in the future',
+    ],
     [{ symbol: 'ES', price: 1, size: 3 }, "unknown field 'size'"],
   ])('refuses %j with a reason', (raw, reason) => {
     expect(normalizeTick(raw, instruments, NOW)).toBe(reason);
@@ -46,7 +49,15 @@ describe('normalizeTick', () => {
 
 describe('normalizeBatch', () => {
   it('splits accepted and rejected, keeping the original index', () => {
-    const { ticks, rejected } = normalizeBatch([{ symbol: 'ES', price: 1 }, { symbol: 'X', price: 1 }, { symbol: 'ES', price: 2 }], instruments, NOW);
+    const { ticks, rejected } = normalizeBatch(
+      [
+        { symbol: 'ES', price: 1 },
+        { symbol: 'X', price: 1 },
+        { symbol: 'ES', price: 2 },
+      ],
+      instruments,
+      NOW,
+    );
     expect(ticks.map((t) => t.price)).toEqual([1, 2]);
     expect(rejected).toEqual([{ index: 1, reason: "Unknown symbol 'X'" }]);
   });

@@ -81,7 +81,13 @@ export class TickPipeline {
         firedStatus: 'fired',
         deliveryStatus: 'in_app_sent',
         evaluationTimeMs: evalMs[i] ?? 0,
-        alertMessage: alertMessage(symbol, rule.condition, f.triggerValue, f.thresholdValue, rule.timeWindowSeconds ?? RULE_LIMITS.timeWindowSeconds.default),
+        alertMessage: alertMessage(
+          symbol,
+          rule.condition,
+          f.triggerValue,
+          f.thresholdValue,
+          rule.timeWindowSeconds ?? RULE_LIMITS.timeWindowSeconds.default,
+        ),
       });
     });
     try {

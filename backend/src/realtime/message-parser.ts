@@ -15,7 +15,7 @@ export function parseClientFrame(raw: unknown): { event: string; data: unknown }
     return { event: INVALID_JSON, data: undefined };
   }
   if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') {
-    return { event: UNKNOWN_TYPE, data: { type: String((message as { type?: unknown } | null)?.type ?? '') } };
+    return { event: UNKNOWN_TYPE, data: { type: JSON.stringify((message as { type?: unknown } | null)?.type ?? null) } };
   }
   const { type, data } = message as { type: string; data?: unknown };
   if (!(CLIENT_MESSAGE_TYPES as readonly string[]).includes(type)) return { event: UNKNOWN_TYPE, data: { type } };

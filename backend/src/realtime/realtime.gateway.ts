@@ -12,7 +12,7 @@ import { CLIENT_MESSAGE_TYPES, REALTIME_PATH, type RealtimeMessage } from '@trad
 import type { WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { INVALID_JSON, UNKNOWN_TYPE } from './message-parser';
-import { envelope, RealtimeService, type RealtimeClient } from './realtime.service';
+import { envelope, RealtimeService } from './realtime.service';
 import { describe, parseRequest, subscribe, unsubscribe } from './subscription';
 
 @WebSocketGateway({ path: REALTIME_PATH })
@@ -85,7 +85,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private change(socket: WebSocket, data: unknown, action: 'subscribe' | 'unsubscribe'): RealtimeMessage {
-    const client = this.hub.clients.get(socket) as RealtimeClient | undefined;
+    const client = this.hub.clients.get(socket);
     if (!client) return envelope('error', { message: 'Connection is closing' });
     const request = parseRequest(data);
     if (typeof request === 'string') return envelope('error', { message: `Invalid ${action} request: ${request}` });

@@ -28,7 +28,9 @@ export class RealtimeService implements OnModuleDestroy {
   private readonly conflator: TickConflator;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.conflator = new TickConflator(config.realtime.max_ticks_per_second_per_instrument, (tick) => this.publish('tick_update', tick, { symbol: tick.symbol }));
+    this.conflator = new TickConflator(config.realtime.max_ticks_per_second_per_instrument, (tick) =>
+      this.publish('tick_update', tick, { symbol: tick.symbol }),
+    );
   }
 
   get activeConnections(): number {

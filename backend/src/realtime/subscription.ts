@@ -23,7 +23,8 @@ export function parseRequest(data: unknown): { instruments?: string[]; types?: R
   const out: { instruments?: string[]; types?: RealtimeType[] } = {};
   if (req['instruments'] !== undefined) {
     const list = req['instruments'];
-    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string' || s.trim() === '')) return '"instruments" must be an array of symbols such as ["ES", "NQ"]';
+    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string' || s.trim() === ''))
+      return '"instruments" must be an array of symbols such as ["ES", "NQ"]';
     out.instruments = (list as string[]).map((s) => s.trim().toUpperCase());
   }
   if (req['types'] !== undefined) {

@@ -54,7 +54,9 @@ export class RulesService implements OnModuleInit {
     };
     this.validate(fields);
     const now = Date.now();
-    const saved = await this.repo.save(this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, createdAt: now, updatedAt: now }));
+    const saved = await this.repo.save(
+      this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, createdAt: now, updatedAt: now }),
+    );
     this.engine.apply(saved);
     return this.toDto(saved);
   }

@@ -53,7 +53,13 @@ export interface JsonResponse<T = unknown> {
   headers: Headers;
 }
 
-export async function http<T = unknown>(base: string, method: string, path: string, body?: unknown, raw?: string): Promise<JsonResponse<T>> {
+export async function http<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: string,
+): Promise<JsonResponse<T>> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {},

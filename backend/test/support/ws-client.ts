@@ -36,7 +36,11 @@ export class WsProbe {
     return this.messages.filter((m): m is RealtimeMessage<K> => m.type === type);
   }
 
-  next<K extends RealtimeType>(type: K, where: (m: RealtimeMessage<K>) => boolean = () => true, timeoutMs = 5000): Promise<RealtimeMessage<K>> {
+  next<K extends RealtimeType>(
+    type: K,
+    where: (m: RealtimeMessage<K>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<RealtimeMessage<K>> {
     const existing = this.ofType(type).find(where);
     if (existing) return Promise.resolve(existing);
     return new Promise((resolve, reject) => {

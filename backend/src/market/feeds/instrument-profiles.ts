@@ -14,7 +14,14 @@ export interface InstrumentProfile {
   size: number;
 }
 
-const future = (start: number, tick: number, size: number): InstrumentProfile => ({ start, tick, sigma: 0.00005, reversion: 0, tradable: true, size });
+const future = (start: number, tick: number, size: number): InstrumentProfile => ({
+  start,
+  tick,
+  sigma: 0.00005,
+  reversion: 0,
+  tradable: true,
+  size,
+});
 const index = (start: number): InstrumentProfile => ({ start, tick: 0.01, sigma: 0.00004, reversion: 0, tradable: false, size: 0 });
 
 /** Realistic late-2026 levels for the seeded symbols; anything else gets GENERIC at its last price. */

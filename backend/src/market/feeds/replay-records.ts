@@ -59,11 +59,21 @@ export async function* readReplayFile(file: string): AsyncGenerator<ReplayRecord
         yield { line, reason: 'not valid JSON' };
         continue;
       }
-      yield typeof row === 'object' && row !== null ? toRecord(row as Record<string, unknown>, line) : { line, reason: 'not a JSON object' };
+      yield typeof row === 'object' && row !== null
+        ? toRecord(row as Record<string, unknown>, line)
+        : { line, reason: 'not a JSON object' };
     }
     return;
   }
-  const parser = createReadStream(file).pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), trim: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  const parser = createReadStream(file).pipe(
+    parse({
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }),
+  );
   for await (const item of parser as AsyncIterable<{ record: Record<string, unknown>; info: { lines: number } }>) {
     yield toRecord(item.record, item.info.lines);
   }

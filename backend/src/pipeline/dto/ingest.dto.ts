@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
-import { MAX_TICKS_PER_INGEST, type IngestTicksRequest, type IngestTicksResponse, type RejectedTick, type TickInput } from '@tradeassist/shared-types';
+import {
+  MAX_TICKS_PER_INGEST,
+  type IngestTicksRequest,
+  type IngestTicksResponse,
+  type RejectedTick,
+  type TickInput,
+} from '@tradeassist/shared-types';
 
 class TickInputDoc implements TickInput {
   @ApiProperty({ example: 'ES' }) symbol: string;

@@ -36,7 +36,13 @@ class RuleFieldsDto {
   @MaxLength(RULE_LIMITS.descriptionMaxLength)
   description?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: tw.min, maximum: tw.max, description: `rate_of_change window; default ${tw.default}` })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: tw.min,
+    maximum: tw.max,
+    description: `rate_of_change window; default ${tw.default}`,
+  })
   @IsOptional()
   @IsInt()
   @Min(tw.min)

@@ -12,11 +12,28 @@ const LABELS: Record<ConnectionState, { text: string; icon: string }> = {
   selector: 'ta-connection-chip',
   imports: [MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<span class="chip" [class]="state()" data-testid="connection-state" role="status"><mat-icon inline>{{ label().icon }}</mat-icon>{{ label().text }}</span>`,
+  template: `<span class="chip" [class]="state()" data-testid="connection-state" role="status"
+    ><mat-icon inline>{{ label().icon }}</mat-icon
+    >{{ label().text }}</span
+  >`,
   styles: `
-    .chip { display: inline-flex; align-items: center; gap: 4px; padding: 2px 10px; border-radius: 12px; font: var(--mat-sys-label-large); }
-    .live { background: color-mix(in srgb, var(--ta-up) 20%, transparent); color: var(--ta-up); }
-    .connecting, .reconnecting { background: color-mix(in srgb, var(--ta-down) 20%, transparent); color: var(--ta-down); }
+    .chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 2px 10px;
+      border-radius: 12px;
+      font: var(--mat-sys-label-large);
+    }
+    .live {
+      background: color-mix(in srgb, var(--ta-up) 20%, transparent);
+      color: var(--ta-up);
+    }
+    .connecting,
+    .reconnecting {
+      background: color-mix(in srgb, var(--ta-down) 20%, transparent);
+      color: var(--ta-down);
+    }
   `,
 })
 export class ConnectionChip {

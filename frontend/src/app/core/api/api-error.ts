@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ErrorBody, ValidationErrorItem } from '@tradeassist/shared-types';
+import type { ErrorBody } from '@tradeassist/shared-types';
 
 /** A failed API call in the contract's terms: status, message, and per-field errors for 422. */
 export class ApiError extends Error {
@@ -20,7 +20,7 @@ export class ApiError extends Error {
       if (body && typeof body === 'object' && typeof body.message === 'string') {
         const fields: Record<string, string[]> = {};
         if (Array.isArray(body.detail)) {
-          for (const item of body.detail as ValidationErrorItem[]) {
+          for (const item of body.detail) {
             const key = String(item.loc[item.loc.length - 1] ?? 'body');
             (fields[key] ??= []).push(item.msg);
           }

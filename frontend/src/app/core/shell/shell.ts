@@ -10,7 +10,17 @@ import { RealtimeService } from '../realtime/realtime.service';
 
 @Component({
   selector: 'ta-shell',
-  imports: [MatToolbarModule, MatSidenavModule, MatListModule, MatIconModule, MatButtonModule, RouterOutlet, RouterLink, RouterLinkActive, ConnectionChip],
+  imports: [
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatIconModule,
+    MatButtonModule,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    ConnectionChip,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar class="bar">
@@ -35,15 +45,42 @@ import { RealtimeService } from '../realtime/realtime.service';
     </mat-sidenav-container>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; height: 100vh; }
-    .bar { gap: 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    .brand { display: inline-flex; align-items: center; gap: 6px; font: var(--mat-sys-title-large); }
-    .logo { color: var(--ta-up); }
-    .spacer { flex: 1; }
-    .clock { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); margin-right: 8px; }
-    .container { flex: 1; }
-    .nav { width: 200px; border-right: 1px solid var(--mat-sys-outline-variant); }
-    .active { background: var(--mat-sys-secondary-container); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+    }
+    .bar {
+      gap: 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .brand {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      font: var(--mat-sys-title-large);
+    }
+    .logo {
+      color: var(--ta-up);
+    }
+    .spacer {
+      flex: 1;
+    }
+    .clock {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin-right: 8px;
+    }
+    .container {
+      flex: 1;
+    }
+    .nav {
+      width: 200px;
+      border-right: 1px solid var(--mat-sys-outline-variant);
+    }
+    .active {
+      background: var(--mat-sys-secondary-container);
+    }
   `,
 })
 export class Shell {

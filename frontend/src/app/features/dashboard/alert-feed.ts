@@ -16,7 +16,9 @@ import type { FeedEntry } from './dashboard.store';
         @for (a of alerts(); track a.id) {
           <mat-list-item data-testid="alert-entry" class="entry">
             <mat-icon matListItemIcon class="bell">notifications_active</mat-icon>
-            <span matListItemTitle><b>{{ a.symbol }}</b> · {{ a.ruleName }}</span>
+            <span matListItemTitle
+              ><b>{{ a.symbol }}</b> · {{ a.ruleName }}</span
+            >
             <span matListItemLine>{{ a.message }}</span>
             <span matListItemLine class="time">{{ time(a.timestamp) }} UTC</span>
           </mat-list-item>
@@ -25,10 +27,20 @@ import type { FeedEntry } from './dashboard.store';
     }
   `,
   styles: `
-    .empty { color: var(--mat-sys-on-surface-variant); padding: 8px 16px; }
-    .bell { color: #fbbf24; }
-    .time { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .entry { height: auto !important; }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+      padding: 8px 16px;
+    }
+    .bell {
+      color: #fbbf24;
+    }
+    .time {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .entry {
+      height: auto !important;
+    }
   `,
 })
 export class AlertFeed {

@@ -19,7 +19,9 @@ import { Watchlist } from './watchlist';
       <div class="grid">
         <mat-card appearance="outlined">
           <mat-card-header><mat-card-title>Watchlist</mat-card-title></mat-card-header>
-          @if (store.loading()) { <mat-progress-bar mode="indeterminate" /> }
+          @if (store.loading()) {
+            <mat-progress-bar mode="indeterminate" />
+          }
           <mat-card-content><ta-watchlist [rows]="store.rows()" /></mat-card-content>
         </mat-card>
         <mat-card appearance="outlined" class="feed">
@@ -30,10 +32,24 @@ import { Watchlist } from './watchlist';
     </div>
   `,
   styles: `
-    .grid { display: grid; grid-template-columns: minmax(0, 2fr) minmax(280px, 1fr); gap: 16px; align-items: start; }
-    .feed mat-card-content { max-height: 70vh; overflow: auto; }
-    .error { color: var(--ta-down); }
-    @media (max-width: 1100px) { .grid { grid-template-columns: 1fr; } }
+    .grid {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(280px, 1fr);
+      gap: 16px;
+      align-items: start;
+    }
+    .feed mat-card-content {
+      max-height: 70vh;
+      overflow: auto;
+    }
+    .error {
+      color: var(--ta-down);
+    }
+    @media (max-width: 1100px) {
+      .grid {
+        grid-template-columns: 1fr;
+      }
+    }
   `,
 })
 export class DashboardPage implements OnInit {

@@ -84,7 +84,16 @@ export class DashboardStore {
         const next = { ...current };
         for (const i of instruments) {
           if (!next[i.symbol] && i.last_price !== null) {
-            next[i.symbol] = { price: i.last_price, bid: null, ask: null, first: i.last_price, history: [i.last_price], direction: null, seq: 0, timestamp: i.last_tick ?? '' };
+            next[i.symbol] = {
+              price: i.last_price,
+              bid: null,
+              ask: null,
+              first: i.last_price,
+              history: [i.last_price],
+              direction: null,
+              seq: 0,
+              timestamp: i.last_tick ?? '',
+            };
           }
         }
         return next;
@@ -92,7 +101,14 @@ export class DashboardStore {
       const known = new Set(this.feed().map((e) => e.id));
       const older = history.alerts
         .filter((a) => !known.has(a.id))
-        .map((a) => ({ id: a.id, symbol: a.instrument_symbol, ruleName: a.rule_name ?? `Rule ${a.rule_id}`, message: a.alert_message, timestamp: a.timestamp, triggerValue: a.trigger_value }));
+        .map((a) => ({
+          id: a.id,
+          symbol: a.instrument_symbol,
+          ruleName: a.rule_name ?? `Rule ${a.rule_id}`,
+          message: a.alert_message,
+          timestamp: a.timestamp,
+          triggerValue: a.trigger_value,
+        }));
       this.feed.update((f) => [...f, ...older].slice(0, FEED_SIZE));
       this.error.set(null);
     } catch (error) {

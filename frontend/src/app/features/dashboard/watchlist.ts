@@ -12,12 +12,17 @@ import type { WatchRow } from './dashboard.store';
     <table mat-table [dataSource]="rows()" class="watch" aria-label="Watchlist">
       <ng-container matColumnDef="symbol">
         <th mat-header-cell *matHeaderCellDef>Symbol</th>
-        <td mat-cell *matCellDef="let r"><b>{{ r.instrument.symbol }}</b><div class="name">{{ r.instrument.name }}</div></td>
+        <td mat-cell *matCellDef="let r">
+          <b>{{ r.instrument.symbol }}</b>
+          <div class="name">{{ r.instrument.name }}</div>
+        </td>
       </ng-container>
       <ng-container matColumnDef="price">
         <th mat-header-cell *matHeaderCellDef class="num">Last</th>
         <td mat-cell *matCellDef="let r" class="num">
-          <span class="price" [attr.data-testid]="'watch-price-' + r.instrument.symbol" [class]="flashClass(r)">{{ price(r.quote?.price) }}</span>
+          <span class="price" [attr.data-testid]="'watch-price-' + r.instrument.symbol" [class]="flashClass(r)">{{
+            price(r.quote?.price)
+          }}</span>
         </td>
       </ng-container>
       <ng-container matColumnDef="change">
@@ -26,20 +31,30 @@ import type { WatchRow } from './dashboard.store';
           @if (r.change !== null) {
             {{ signed(r.change) }}
             <!-- A percent change of an oscillator around zero (TICK, ADD) means nothing. -->
-            @if (r.instrument.type !== 'internal') { <span class="pct">({{ signed(r.changePct ?? 0) }}%)</span> }
-          } @else { — }
+            @if (r.instrument.type !== 'internal') {
+              <span class="pct">({{ signed(r.changePct ?? 0) }}%)</span>
+            }
+          } @else {
+            —
+          }
         </td>
       </ng-container>
       <ng-container matColumnDef="bidask">
         <th mat-header-cell *matHeaderCellDef class="num">Bid / Ask</th>
         <td mat-cell *matCellDef="let r" class="num dim">
-          @if (r.quote?.bid !== null && r.quote?.bid !== undefined) { {{ price(r.quote?.bid) }} / {{ price(r.quote?.ask) }} } @else { — }
+          @if (r.quote?.bid !== null && r.quote?.bid !== undefined) {
+            {{ price(r.quote?.bid) }} / {{ price(r.quote?.ask) }}
+          } @else {
+            —
+          }
         </td>
       </ng-container>
       <ng-container matColumnDef="trend">
         <th mat-header-cell *matHeaderCellDef>Trend</th>
         <td mat-cell *matCellDef="let r">
-          @if (r.quote && r.quote.history.length > 1) { <ta-sparkline [values]="r.quote.history" /> }
+          @if (r.quote && r.quote.history.length > 1) {
+            <ta-sparkline [values]="r.quote.history" />
+          }
         </td>
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -47,19 +62,71 @@ import type { WatchRow } from './dashboard.store';
     </table>
   `,
   styles: `
-    .watch { width: 100%; }
-    .num { white-space: nowrap; }
-    .name { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    .price { padding: 2px 6px; border-radius: 4px; font-weight: 500; }
-    .pct, .dim { color: var(--mat-sys-on-surface-variant); }
-    .flash-up-0, .flash-up-1 { animation: flash-up-a 0.8s ease-out; }
-    .flash-up-1 { animation-name: flash-up-b; }
-    .flash-down-0, .flash-down-1 { animation: flash-down-a 0.8s ease-out; }
-    .flash-down-1 { animation-name: flash-down-b; }
-    @keyframes flash-up-a { from { background: color-mix(in srgb, var(--ta-up) 45%, transparent); } to { background: transparent; } }
-    @keyframes flash-up-b { from { background: color-mix(in srgb, var(--ta-up) 45%, transparent); } to { background: transparent; } }
-    @keyframes flash-down-a { from { background: color-mix(in srgb, var(--ta-down) 45%, transparent); } to { background: transparent; } }
-    @keyframes flash-down-b { from { background: color-mix(in srgb, var(--ta-down) 45%, transparent); } to { background: transparent; } }
+    .watch {
+      width: 100%;
+    }
+    .num {
+      white-space: nowrap;
+    }
+    .name {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .price {
+      padding: 2px 6px;
+      border-radius: 4px;
+      font-weight: 500;
+    }
+    .pct,
+    .dim {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .flash-up-0,
+    .flash-up-1 {
+      animation: flash-up-a 0.8s ease-out;
+    }
+    .flash-up-1 {
+      animation-name: flash-up-b;
+    }
+    .flash-down-0,
+    .flash-down-1 {
+      animation: flash-down-a 0.8s ease-out;
+    }
+    .flash-down-1 {
+      animation-name: flash-down-b;
+    }
+    @keyframes flash-up-a {
+      from {
+        background: color-mix(in srgb, var(--ta-up) 45%, transparent);
+      }
+      to {
+        background: transparent;
+      }
+    }
+    @keyframes flash-up-b {
+      from {
+        background: color-mix(in srgb, var(--ta-up) 45%, transparent);
+      }
+      to {
+        background: transparent;
+      }
+    }
+    @keyframes flash-down-a {
+      from {
+        background: color-mix(in srgb, var(--ta-down) 45%, transparent);
+      }
+      to {
+        background: transparent;
+      }
+    }
+    @keyframes flash-down-b {
+      from {
+        background: color-mix(in srgb, var(--ta-down) 45%, transparent);
+      }
+      to {
+        background: transparent;
+      }
+    }
   `,
 })
 export class Watchlist {

@@ -16,7 +16,9 @@ import type { ApiError } from '../../core/api/api-error';
       <mat-form-field>
         <mat-label>Symbol</mat-label>
         <input matInput name="symbol" [(ngModel)]="symbol" required maxlength="32" data-testid="instrument-symbol" />
-        @if (errors()['symbol']; as e) { <mat-error>{{ e.join('; ') }}</mat-error> }
+        @if (errors()['symbol']; as e) {
+          <mat-error>{{ e.join('; ') }}</mat-error>
+        }
       </mat-form-field>
       <mat-form-field class="wide">
         <mat-label>Name</mat-label>
@@ -25,17 +27,31 @@ import type { ApiError } from '../../core/api/api-error';
       <mat-form-field>
         <mat-label>Type</mat-label>
         <mat-select name="type" [(ngModel)]="type" data-testid="instrument-type">
-          @for (t of types; track t) { <mat-option [value]="t">{{ t }}</mat-option> }
+          @for (t of types; track t) {
+            <mat-option [value]="t">{{ t }}</mat-option>
+          }
         </mat-select>
       </mat-form-field>
       <button mat-flat-button type="submit" [disabled]="!symbol() || !name()" data-testid="instrument-save">Add instrument</button>
     </form>
-    @if (message(); as m) { <p class="error" role="alert">{{ m }}</p> }
+    @if (message(); as m) {
+      <p class="error" role="alert">{{ m }}</p>
+    }
   `,
   styles: `
-    .form { display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
-    .wide { min-width: 280px; }
-    .error { color: var(--ta-down); margin: 0; }
+    .form {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .wide {
+      min-width: 280px;
+    }
+    .error {
+      color: var(--ta-down);
+      margin: 0;
+    }
   `,
 })
 export class InstrumentForm {

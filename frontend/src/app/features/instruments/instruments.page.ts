@@ -21,11 +21,15 @@ import { InstrumentsStore } from './instruments.store';
       <mat-card appearance="outlined">
         <mat-card-content><ta-instrument-form (create)="add($event)" /></mat-card-content>
       </mat-card>
-      @if (store.error(); as error) { <p class="error" role="alert">{{ error }}</p> }
+      @if (store.error(); as error) {
+        <p class="error" role="alert">{{ error }}</p>
+      }
       <table mat-table [dataSource]="store.instruments()" aria-label="Instruments">
         <ng-container matColumnDef="symbol">
           <th mat-header-cell *matHeaderCellDef>Symbol</th>
-          <td mat-cell *matCellDef="let i"><b>{{ i.symbol }}</b></td>
+          <td mat-cell *matCellDef="let i">
+            <b>{{ i.symbol }}</b>
+          </td>
         </ng-container>
         <ng-container matColumnDef="name">
           <th mat-header-cell *matHeaderCellDef>Name</th>
@@ -46,7 +50,11 @@ import { InstrumentsStore } from './instruments.store';
         <ng-container matColumnDef="status">
           <th mat-header-cell *matHeaderCellDef>Active</th>
           <td mat-cell *matCellDef="let i">
-            <mat-slide-toggle [checked]="i.status === 'active'" (change)="store.setStatus(i, $event.checked ? 'active' : 'inactive')" [attr.aria-label]="'Stream ' + i.symbol" />
+            <mat-slide-toggle
+              [checked]="i.status === 'active'"
+              (change)="store.setStatus(i, $event.checked ? 'active' : 'inactive')"
+              [attr.aria-label]="'Stream ' + i.symbol"
+            />
           </td>
         </ng-container>
         <ng-container matColumnDef="actions">
@@ -56,7 +64,9 @@ import { InstrumentsStore } from './instruments.store';
               <button mat-button class="danger" (click)="remove(i)">Delete {{ i.symbol }} and its rules?</button>
               <button mat-button (click)="confirming.set(null)">Keep</button>
             } @else {
-              <button mat-icon-button (click)="confirming.set(i.id)" [attr.aria-label]="'Delete ' + i.symbol"><mat-icon>delete</mat-icon></button>
+              <button mat-icon-button (click)="confirming.set(i.id)" [attr.aria-label]="'Delete ' + i.symbol">
+                <mat-icon>delete</mat-icon>
+              </button>
             }
           </td>
         </ng-container>
@@ -66,8 +76,12 @@ import { InstrumentsStore } from './instruments.store';
     </div>
   `,
   styles: `
-    .error { color: var(--ta-down); }
-    .danger { color: var(--ta-down); }
+    .error {
+      color: var(--ta-down);
+    }
+    .danger {
+      color: var(--ta-down);
+    }
   `,
 })
 export class InstrumentsPage implements OnInit {

@@ -17,7 +17,18 @@ import {
 } from '@tradeassist/shared-types';
 import type { ApiError } from '../../core/api/api-error';
 
-const FORM_FIELDS = ['instrument_id', 'rule_type', 'condition', 'threshold', 'name', 'description', 'time_window_seconds', 'moving_average_period', 'cooldown_seconds', 'active'];
+const FORM_FIELDS = [
+  'instrument_id',
+  'rule_type',
+  'condition',
+  'threshold',
+  'name',
+  'description',
+  'time_window_seconds',
+  'moving_average_period',
+  'cooldown_seconds',
+  'active',
+];
 const LABELS: Record<RuleCondition, string> = {
   above: 'above',
   below: 'below',
@@ -36,10 +47,25 @@ const LABELS: Record<RuleCondition, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rule-form.html',
   styles: `
-    .form { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 4px 12px; }
-    .full { grid-column: 1 / -1; }
-    .actions { display: flex; gap: 8px; justify-content: flex-end; grid-column: 1 / -1; }
-    .summary { color: var(--ta-down); grid-column: 1 / -1; margin: 0 0 8px; }
+    .form {
+      display: grid;
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 4px 12px;
+    }
+    .full {
+      grid-column: 1 / -1;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      justify-content: flex-end;
+      grid-column: 1 / -1;
+    }
+    .summary {
+      color: var(--ta-down);
+      grid-column: 1 / -1;
+      margin: 0 0 8px;
+    }
   `,
 })
 export class RuleForm {

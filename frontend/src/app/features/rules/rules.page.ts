@@ -18,15 +18,28 @@ import { RulesStore } from './rules.store';
   template: `
     <div class="page">
       <div class="page-header">
-        <h1>Rules <span class="count">{{ store.activeCount() }} active of {{ store.rules().length }}</span></h1>
+        <h1>
+          Rules <span class="count">{{ store.activeCount() }} active of {{ store.rules().length }}</span>
+        </h1>
         <button mat-flat-button (click)="store.editing.set('new')" data-testid="new-rule"><mat-icon>add</mat-icon>New rule</button>
       </div>
-      @if (store.error(); as error) { <p class="error" role="alert">{{ error }}</p> }
+      @if (store.error(); as error) {
+        <p class="error" role="alert">{{ error }}</p>
+      }
       @if (store.editing() !== null) {
         <mat-card appearance="outlined">
-          <mat-card-header><mat-card-title>{{ editingRule() ? 'Edit rule ' + editingRule()?.id + ' (v' + editingRule()?.version + ')' : 'New rule' }}</mat-card-title></mat-card-header>
+          <mat-card-header
+            ><mat-card-title>{{
+              editingRule() ? 'Edit rule ' + editingRule()?.id + ' (v' + editingRule()?.version + ')' : 'New rule'
+            }}</mat-card-title></mat-card-header
+          >
           <mat-card-content>
-            <ta-rule-form [rule]="editingRule()" [instruments]="store.instruments()" (save)="save($event)" (cancel)="store.editing.set(null)" />
+            <ta-rule-form
+              [rule]="editingRule()"
+              [instruments]="store.instruments()"
+              (save)="save($event)"
+              (cancel)="store.editing.set(null)"
+            />
           </mat-card-content>
         </mat-card>
       }
@@ -40,7 +53,9 @@ import { RulesStore } from './rules.store';
           </ng-container>
           <ng-container matColumnDef="symbol">
             <th mat-header-cell *matHeaderCellDef>Symbol</th>
-            <td mat-cell *matCellDef="let r"><b>{{ r.instrument_symbol }}</b></td>
+            <td mat-cell *matCellDef="let r">
+              <b>{{ r.instrument_symbol }}</b>
+            </td>
           </ng-container>
           <ng-container matColumnDef="condition">
             <th mat-header-cell *matHeaderCellDef>Condition</th>
@@ -64,16 +79,26 @@ import { RulesStore } from './rules.store';
           </ng-container>
           <ng-container matColumnDef="active">
             <th mat-header-cell *matHeaderCellDef>Active</th>
-            <td mat-cell *matCellDef="let r"><mat-slide-toggle [checked]="r.active" (change)="store.toggle(r, $event.checked)" [attr.aria-label]="'Active ' + (r.name ?? r.id)" /></td>
+            <td mat-cell *matCellDef="let r">
+              <mat-slide-toggle
+                [checked]="r.active"
+                (change)="store.toggle(r, $event.checked)"
+                [attr.aria-label]="'Active ' + (r.name ?? r.id)"
+              />
+            </td>
           </ng-container>
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef></th>
             <td mat-cell *matCellDef="let r">
-              <button mat-icon-button (click)="store.editing.set(r)" [attr.aria-label]="'Edit ' + (r.name ?? r.id)"><mat-icon>edit</mat-icon></button>
+              <button mat-icon-button (click)="store.editing.set(r)" [attr.aria-label]="'Edit ' + (r.name ?? r.id)">
+                <mat-icon>edit</mat-icon>
+              </button>
               @if (confirming() === r.id) {
                 <button mat-button class="danger" (click)="remove(r)">Delete?</button>
               } @else {
-                <button mat-icon-button (click)="confirming.set(r.id)" [attr.aria-label]="'Delete ' + (r.name ?? r.id)"><mat-icon>delete</mat-icon></button>
+                <button mat-icon-button (click)="confirming.set(r.id)" [attr.aria-label]="'Delete ' + (r.name ?? r.id)">
+                  <mat-icon>delete</mat-icon>
+                </button>
               }
             </td>
           </ng-container>
@@ -84,9 +109,18 @@ import { RulesStore } from './rules.store';
     </div>
   `,
   styles: `
-    .count { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); margin-left: 8px; }
-    .error, .danger { color: var(--ta-down); }
-    .empty { color: var(--mat-sys-on-surface-variant); }
+    .count {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin-left: 8px;
+    }
+    .error,
+    .danger {
+      color: var(--ta-down);
+    }
+    .empty {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class RulesPage implements OnInit {
