@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { IngestTicksResponse } from '@tradeassist/shared-types';
+import { createApiKey, E2E_ADMIN } from './support/api';
 import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 
@@ -12,11 +13,18 @@ describe('Console in a real browser against the started product', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let apiKey: string;
   const failedRequests: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ MARKET_FEED: 'simulated', FEED_TICK_INTERVAL_MS: '200' });
+    server = await startServer({
+      MARKET_FEED: 'simulated',
+      FEED_TICK_INTERVAL_MS: '200',
+      ADMIN_USERNAME: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    });
+    apiKey = await createApiKey(server.baseUrl);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
@@ -27,20 +35,31 @@ describe('Console in a real browser against the started product', () => {
     await server?.stop();
   });
 
-  it('shows live prices that move', async () => {
+  it('asks for a sign-in, then shows live prices that move', async () => {
     await page.goto(server.baseUrl);
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-username').fill(E2E_ADMIN.username);
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong username or password' }).waitFor();
+    await page.getByTestId('login-password').fill(E2E_ADMIN.password);
+    await page.getByTestId('login-submit').click();
     await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
     const price = page.getByTestId('watch-price-ES');
     await price.filter({ hasText: /\d/ }).waitFor({ timeout: 15_000 });
     const first = await price.innerText();
-    await page.waitForFunction(
-      (before) => document.querySelector('[data-testid="watch-price-ES"]')?.textContent?.trim() !== before,
-      first.trim(),
-      {
-        timeout: 15_000,
+    // Resolves with the first new price the watchlist shows (the page function returns null until then).
+    const changed = await page.waitForFunction(
+      (before) => {
+        const now = document.querySelector('[data-testid="watch-price-ES"]')?.textContent?.trim() ?? '';
+        return now !== before && /\d/.test(now) ? now : null;
       },
+      first.trim(),
+      { timeout: 15_000 },
     );
-    expect((await price.innerText()).trim()).not.toBe(first.trim());
+    const next = (await changed.jsonValue()) as string;
+    expect(next).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(next).not.toBe(first.trim());
     await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
   });
 
@@ -62,7 +81,7 @@ describe('Console in a real browser against the started product', () => {
     await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
     const res = await fetch(`${server.baseUrl}/api/market/ticks`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
       body: JSON.stringify({ ticks: [{ symbol: 'ES', price: 100001.25, volume: 1 }] }),
     });
     expect((await res.json()) as IngestTicksResponse).toEqual({ accepted: 1, rejected: [], late: 0 });

@@ -2,10 +2,13 @@ import type { LoggerService } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
+import { Authenticator } from './auth';
 import { AllExceptionsFilter, AppValidationPipe, collectRoutes, findRepoRoot, jsonBodyParser, type RouteEntry } from './common';
 import type { AppConfig } from './config';
 import { correlationMiddleware, createAppLogger } from './logging';
@@ -14,6 +17,18 @@ import { APP_VERSION } from './version';
 
 export const API_PREFIX = 'api';
 const NON_SPA_PREFIXES = ['/api', '/ws', '/metrics'];
+
+// Everything the console and Swagger UI load comes from this origin; the socket is same-origin ws(s).
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'", 'ws:', 'wss:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
 
 export function frontendDist(): string {
   return join(findRepoRoot(), 'frontend', 'dist', 'browser');
@@ -38,6 +53,11 @@ function setupOpenApi(app: NestExpressApplication): void {
       .setTitle('TradeAssist API')
       .setDescription('Real-time trading alerts: instruments, market data ingest, alert rules, alert history, health.')
       .setVersion(APP_VERSION)
+      // "Authorize" in Swagger UI takes either an API key or a bearer token; both work on every route.
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (ta_…) or an access token' }, 'bearer')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'api-key')
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('api-key')
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
@@ -50,12 +70,18 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false });
   app.use(correlationMiddleware);
+  app.use(helmet({ contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } }));
+  app.use(cookieParser());
   app.use(jsonBodyParser(config.server.body_limit));
+  const origins = config.security.cors_origins.split(',').filter(Boolean);
+  // Closed unless configured: the console is served from the API's own origin.
+  if (origins.length > 0) app.enableCors({ origin: origins, credentials: true });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(new AppValidationPipe());
   let routes: RouteEntry[] = [];
   app.useGlobalFilters(new AllExceptionsFilter(() => routes));
-  configureRealtime(app);
+  const authenticator = app.get(Authenticator);
+  configureRealtime(app, async (req) => (await authenticator.fromHeaders(req.headers))?.principal ?? null);
   serveConsole(app);
   setupOpenApi(app);
   app.enableShutdownHooks();

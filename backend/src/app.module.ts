@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AlertsModule } from './alerts';
+import { AuditModule } from './audit';
+import { AuthModule } from './auth';
 import { ConfigModule, type AppConfig } from './config';
 import { DatabaseModule } from './database';
 import { HealthModule } from './health';
@@ -18,6 +20,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DiscoveryModule,
         DatabaseModule,
+        AuditModule,
+        AuthModule,
         MarketModule,
         RulesModule,
         AlertsModule,

@@ -28,6 +28,26 @@ describe('Error contract (real app)', () => {
     expect((res.body.detail as { loc: string[]; type: string }[])[0]).toMatchObject({ loc: ['body'], type: 'json_invalid' });
   });
 
+  it('sends security headers and keeps CORS closed by default', async () => {
+    const res = await fetch(`${t.baseUrl}/api/health`, { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const small = await startTestApp({ BODY_LIMIT: '1kb' });
+    try {
+      const res = await http<ErrorBody>(small.baseUrl, 'POST', '/api/market/ticks', {
+        ticks: Array.from({ length: 100 }, () => ({ symbol: 'ES', price: 1 })),
+      });
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'Request body is larger than the 1kb limit' });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('answers a non-numeric id with 422 naming the path parameter', async () => {
     const res = await http<ErrorBody>(t.baseUrl, 'GET', '/api/rules/abc');
     expect(res.status).toBe(422);
@@ -42,9 +62,17 @@ describe('Error contract (real app)', () => {
     expect(unsafe.headers.get('x-correlation-id')).not.toBe('a b\tc');
   });
 
-  it('serves OpenAPI JSON generated from the DTOs', async () => {
-    const res = await http<{ paths: Record<string, unknown> }>(t.baseUrl, 'GET', '/api/docs-json');
+  it('serves OpenAPI JSON generated from the DTOs, with both ways to authorize', async () => {
+    const res = await http<{ paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } }>(
+      t.baseUrl,
+      'GET',
+      '/api/docs-json',
+      undefined,
+      undefined,
+      {},
+    );
     expect(res.status).toBe(200);
+    expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/instruments',

@@ -5,3 +5,4 @@ export * from './instruments';
 export * from './market';
 export * from './realtime';
 export * from './rules';
+export * from './auth';

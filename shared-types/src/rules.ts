@@ -54,6 +54,9 @@ export interface AlertRule extends RuleFields {
   last_triggered: string | null;
   /** Starts at 1; every edit increments it. */
   version: number;
+  /** The user who owns the rule (null for rules created before accounts existed). */
+  owner_id: number | null;
+  owner: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -67,7 +67,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === Number(HttpStatus.NOT_FOUND)) return this.notFound(req, res);
       const message = this.httpMessage(exception);
-      if (status === Number(HttpStatus.TOO_MANY_REQUESTS)) return errorBody(status, 'RATE_LIMITED', message);
+      if (status === Number(HttpStatus.TOO_MANY_REQUESTS)) {
+        // The throttler names its header after the limit that tripped (Retry-After-login); clients look for Retry-After.
+        const named = res.getHeaderNames().find((h) => h.startsWith('retry-after-'));
+        if (!res.getHeader('retry-after') && named) res.setHeader('Retry-After', String(res.getHeader(named)));
+        return errorBody(status, 'RATE_LIMITED', 'Too many requests; wait for the time in the Retry-After header and try again');
+      }
       if (status < 500) return errorBody(status, codeFor(status), message);
     }
     const errorId = currentCorrelationId() ?? randomUUID();

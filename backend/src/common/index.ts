@@ -6,3 +6,4 @@ export { findRepoRoot } from './repo-root';
 export { allowedMethods, collectRoutes, type RouteEntry } from './route-table';
 export { toIso } from './time';
 export { AppValidationPipe } from './validation';
+export { PageQueryDto } from './page-query.dto';

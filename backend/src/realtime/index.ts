@@ -1,3 +1,3 @@
-export { configureRealtime } from './configure';
+export { configureRealtime, type UpgradeAuthorizer } from './configure';
 export { RealtimeModule } from './realtime.module';
 export { RealtimeService } from './realtime.service';

@@ -11,6 +11,7 @@ import {
 import { CLIENT_MESSAGE_TYPES, REALTIME_PATH, type RealtimeMessage } from '@tradeassist/shared-types';
 import type { WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config';
+import type { AuthenticatedRequest } from './configure';
 import { INVALID_JSON, UNKNOWN_TYPE } from './message-parser';
 import { envelope, RealtimeService } from './realtime.service';
 import { describe, parseRequest, subscribe, unsubscribe } from './subscription';
@@ -41,8 +42,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.heartbeat.unref();
   }
 
-  handleConnection(socket: WebSocket): void {
-    const client = this.hub.add(socket);
+  handleConnection(socket: WebSocket, req: AuthenticatedRequest): void {
+    const client = this.hub.add(socket, req.principal);
     socket.on('pong', () => (client.alive = true));
     this.hub.sendTo(client, 'connection_established', {
       connection_id: client.id,

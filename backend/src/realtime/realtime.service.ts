@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { RealtimeMessage, RealtimeMessageMap, RealtimeType, TickUpdate } from '@tradeassist/shared-types';
+import type { Principal } from '../access';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { accepts, EVERYTHING, type Subscription } from './subscription';
 import { TickConflator } from './tick-conflator';
@@ -11,6 +12,8 @@ export interface RealtimeClient {
   socket: WebSocket;
   subscription: Subscription;
   alive: boolean;
+  /** Who connected (checked at the upgrade); the notifications issue filters per user with it. */
+  principal: Principal | undefined;
 }
 
 // A client this far behind gets no more tick updates until it drains (alerts still go through).
@@ -41,8 +44,8 @@ export class RealtimeService implements OnModuleDestroy {
     return this.sent;
   }
 
-  add(socket: WebSocket): RealtimeClient {
-    const client: RealtimeClient = { id: randomUUID(), socket, subscription: { ...EVERYTHING }, alive: true };
+  add(socket: WebSocket, principal?: Principal): RealtimeClient {
+    const client: RealtimeClient = { id: randomUUID(), socket, subscription: { ...EVERYTHING }, alive: true, principal };
     this.clients.set(socket, client);
     return client;
   }

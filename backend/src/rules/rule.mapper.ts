@@ -18,13 +18,15 @@ export function toRuleFields(e: AlertRuleEntity): RuleFields {
   };
 }
 
-export function toRuleDto(e: AlertRuleEntity, symbol: string): AlertRule {
+export function toRuleDto(e: AlertRuleEntity, symbol: string, owner: string | null): AlertRule {
   return {
     id: e.id,
     ...toRuleFields(e),
     instrument_symbol: symbol,
     last_triggered: toIso(e.lastTriggered),
     version: e.version,
+    owner_id: e.ownerId,
+    owner,
     created_at: toIso(e.createdAt) ?? '',
     updated_at: toIso(e.updatedAt) ?? '',
   };

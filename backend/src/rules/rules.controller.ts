@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AlertRule, MessageResponse } from '@tradeassist/shared-types';
 import { IdParamPipe } from '../common';
-import { Requires } from '../access';
+import { CurrentPrincipal, Requires, type Principal } from '../access';
 import { CreateRuleDto, RuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto';
 import { RulesService } from './rules.service';
 
@@ -29,21 +29,21 @@ export class RulesController {
   @Requires('trader')
   @Post()
   @ApiOkResponse({ type: RuleDto })
-  create(@Body() dto: CreateRuleDto): Promise<AlertRule> {
-    return this.rules.create(dto);
+  create(@Body() dto: CreateRuleDto, @CurrentPrincipal() actor: Principal): Promise<AlertRule> {
+    return this.rules.create(dto, actor);
   }
 
   @Requires('trader')
   @Put(':id')
   @ApiOkResponse({ type: RuleDto })
-  update(@Param('id', IdParamPipe) id: number, @Body() dto: UpdateRuleDto): Promise<AlertRule> {
-    return this.rules.update(id, dto);
+  update(@Param('id', IdParamPipe) id: number, @Body() dto: UpdateRuleDto, @CurrentPrincipal() actor: Principal): Promise<AlertRule> {
+    return this.rules.update(id, dto, actor);
   }
 
   @Requires('trader')
   @Delete(':id')
-  async remove(@Param('id', IdParamPipe) id: number): Promise<MessageResponse> {
-    await this.rules.remove(id);
+  async remove(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() actor: Principal): Promise<MessageResponse> {
+    await this.rules.remove(id, actor);
     return { message: `Alert rule ${id} deleted successfully` };
   }
 }

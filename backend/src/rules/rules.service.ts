@@ -2,11 +2,14 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { RULE_LIMITS, type AlertRule, type RuleFields } from '@tradeassist/shared-types';
-import { NotFoundError } from '../common';
+import { roleAtLeast, type Principal } from '../access';
+import { AuditService } from '../audit';
+import { AppException, NotFoundError } from '../common';
 import { InstrumentsService } from '../market';
 import type { CreateRuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto';
 import { AlertRuleEntity } from './entities/alert-rule.entity';
 import { RuleEngineService } from './rule-engine.service';
+import { RuleOwners } from './rule-owners';
 import { checkRuleSemantics } from './rule-validation';
 import { toRuleDto, toRuleFields } from './rule.mapper';
 
@@ -16,6 +19,8 @@ export class RulesService implements OnModuleInit {
     @InjectRepository(AlertRuleEntity) private readonly repo: Repository<AlertRuleEntity>,
     private readonly instruments: InstrumentsService,
     private readonly engine: RuleEngineService,
+    private readonly audit: AuditService,
+    private readonly owners: RuleOwners,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -32,14 +37,15 @@ export class RulesService implements OnModuleInit {
       },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-    return rows.map((r) => this.toDto(r));
+    const names = await this.owners.names();
+    return rows.map((r) => this.toDto(r, names));
   }
 
   async get(id: number): Promise<AlertRule> {
-    return this.toDto(await this.require(id));
+    return this.toDto(await this.require(id), await this.owners.names());
   }
 
-  async create(dto: CreateRuleDto): Promise<AlertRule> {
+  async create(dto: CreateRuleDto, actor: Principal): Promise<AlertRule> {
     const fields: RuleFields = {
       instrument_id: dto.instrument_id,
       rule_type: dto.rule_type,
@@ -55,14 +61,17 @@ export class RulesService implements OnModuleInit {
     this.validate(fields);
     const now = Date.now();
     const saved = await this.repo.save(
-      this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, createdAt: now, updatedAt: now }),
+      this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, ownerId: actor.userId, createdAt: now, updatedAt: now }),
     );
     this.engine.apply(saved);
-    return this.toDto(saved);
+    await this.audit.record({ actor: actor.username, action: 'rule.create', target: `rule ${saved.id}`, detail: { ...fields } });
+    return this.toDto(saved, await this.owners.names());
   }
 
-  async update(id: number, dto: UpdateRuleDto): Promise<AlertRule> {
+  async update(id: number, dto: UpdateRuleDto, actor: Principal): Promise<AlertRule> {
     const current = await this.require(id);
+    this.checkOwnership(current, actor);
+    const before = toRuleFields(current);
     const merged: RuleFields = { ...toRuleFields(current) };
     for (const [key, value] of Object.entries(dto) as [keyof RuleFields, unknown][]) {
       if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
@@ -71,13 +80,26 @@ export class RulesService implements OnModuleInit {
     const next = Object.assign(current, fromFields(merged), { version: current.version + 1, updatedAt: Date.now() });
     const saved = await this.repo.save(next);
     this.engine.apply(saved);
-    return this.toDto(saved);
+    const changed = Object.fromEntries(
+      (Object.keys(merged) as (keyof RuleFields)[])
+        .filter((k) => merged[k] !== before[k])
+        .map((k) => [k, { from: before[k], to: merged[k] }]),
+    );
+    await this.audit.record({
+      actor: actor.username,
+      action: 'rule.update',
+      target: `rule ${id}`,
+      detail: { version: saved.version, changed },
+    });
+    return this.toDto(saved, await this.owners.names());
   }
 
-  async remove(id: number): Promise<void> {
-    await this.require(id);
+  async remove(id: number, actor: Principal): Promise<void> {
+    const rule = await this.require(id);
+    this.checkOwnership(rule, actor);
     await this.repo.delete({ id });
     this.engine.remove(id);
+    await this.audit.record({ actor: actor.username, action: 'rule.delete', target: `rule ${id}`, detail: { name: rule.name } });
   }
 
   async count(): Promise<{ total: number; active: number }> {
@@ -108,8 +130,18 @@ export class RulesService implements OnModuleInit {
     return rule;
   }
 
-  private toDto(rule: AlertRuleEntity): AlertRule {
-    return toRuleDto(rule, this.instruments.findById(rule.instrumentId)?.symbol ?? '');
+  /** Traders change their own rules; admins change any. */
+  private checkOwnership(rule: AlertRuleEntity, actor: Principal): void {
+    if (roleAtLeast(actor.role, 'admin') || (rule.ownerId !== null && rule.ownerId === actor.userId)) return;
+    throw new AppException(403, 'NOT_OWNER', `Rule ${rule.id} belongs to another user; only its owner or an admin can change it`);
+  }
+
+  private toDto(rule: AlertRuleEntity, owners: Map<number, string>): AlertRule {
+    return toRuleDto(
+      rule,
+      this.instruments.findById(rule.instrumentId)?.symbol ?? '',
+      rule.ownerId === null ? null : (owners.get(rule.ownerId) ?? null),
+    );
   }
 
   private async forgetInstrument(instrumentId: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { RealtimeMessage, RealtimeType } from '@tradeassist/shared-types';
 
 /** A real ws client that records every envelope and lets a test wait for a particular one. */
 export class WsProbe {
+  static defaultApiKey: string | undefined;
   readonly messages: RealtimeMessage[] = [];
   private waiters: { match: (m: RealtimeMessage) => boolean; resolve: (m: RealtimeMessage) => void }[] = [];
 
@@ -18,8 +19,9 @@ export class WsProbe {
     });
   }
 
-  static async connect(url: string, options?: WebSocket.ClientOptions): Promise<WsProbe> {
-    const socket = new WebSocket(url, options);
+  /** Connects with the given options; by default with an API key header (see startTestApp). */
+  static async connect(url: string, options?: WebSocket.ClientOptions, apiKey = WsProbe.defaultApiKey): Promise<WsProbe> {
+    const socket = new WebSocket(url, { ...options, headers: { ...(apiKey ? { 'x-api-key': apiKey } : {}), ...options?.headers } });
     const probe = new WsProbe(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
-import { Shell } from './core/shell/shell';
+import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
+import { AuthService } from './core/auth/auth.service';
 import { AlertToaster } from './core/realtime/alert-toaster';
 import { RealtimeService } from './core/realtime/realtime.service';
+import { Shell } from './core/shell/shell';
 
 @Component({
   selector: 'ta-root',
@@ -9,12 +10,17 @@ import { RealtimeService } from './core/realtime/realtime.service';
   template: '<ta-shell />',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class App implements OnInit {
+export class App {
   private readonly realtime = inject(RealtimeService);
-  private readonly toaster = inject(AlertToaster);
+  private readonly auth = inject(AuthService);
 
-  ngOnInit(): void {
-    this.toaster.start();
-    this.realtime.connect();
+  constructor() {
+    inject(AlertToaster).start();
+    // The socket needs a session (the upgrade is refused without one): open it on sign-in, close it on sign-out.
+    effect(() => {
+      const user = this.auth.user();
+      if (user && !user.must_change_password) this.realtime.connect();
+      else this.realtime.disconnect();
+    });
   }
 }

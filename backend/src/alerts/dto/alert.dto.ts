@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Min, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  Validate,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
-import {
-  ALERT_PAGE,
   DELIVERY_STATUSES,
   FIRED_STATUSES,
   RULE_CONDITIONS,
@@ -26,6 +15,7 @@ import {
   type RuleCondition,
   type RuleType,
 } from '@tradeassist/shared-types';
+import { PageQueryDto } from '../../common';
 import { toNumber } from '../../common/transforms';
 
 @ValidatorConstraint({ name: 'calendarDate' })
@@ -40,22 +30,7 @@ class IsCalendarDate implements ValidatorConstraintInterface {
   }
 }
 
-export class AlertQueryDto implements AlertQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: ALERT_PAGE.maxLimit, default: ALERT_PAGE.defaultLimit })
-  @IsOptional()
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(ALERT_PAGE.maxLimit)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  offset?: number;
-
+export class AlertQueryDto extends PageQueryDto implements AlertQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(toNumber)

@@ -141,6 +141,8 @@ export class RuleDto implements AlertRule {
   @ApiProperty() cooldown_seconds: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) last_triggered: string | null;
   @ApiProperty() version: number;
+  @ApiProperty({ type: Number, nullable: true }) owner_id: number | null;
+  @ApiProperty({ type: String, nullable: true }) owner: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }

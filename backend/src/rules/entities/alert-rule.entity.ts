@@ -43,6 +43,10 @@ export class AlertRuleEntity {
   @Column({ type: 'integer' })
   version: number;
 
+  /** The trader who owns the rule; null for rules from before accounts (admins only may edit those). */
+  @Column({ name: 'owner_id', type: 'integer', nullable: true })
+  ownerId: number | null;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt: number;
 

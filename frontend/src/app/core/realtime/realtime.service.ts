@@ -33,11 +33,12 @@ export class RealtimeService {
   private closed = false;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.close());
+    inject(DestroyRef).onDestroy(() => this.disconnect());
   }
 
   connect(url = RealtimeService.defaultUrl()): void {
-    if (this.socket || this.closed) return;
+    this.closed = false;
+    if (this.socket || this.retryTimer) return;
     const socket = new WebSocket(url);
     this.socket = socket;
     socket.onopen = () => {
@@ -61,7 +62,10 @@ export class RealtimeService {
       if (this.closed) return;
       this.state.set('reconnecting');
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts++) * (0.75 + Math.random() * 0.5);
-      this.retryTimer = setTimeout(() => this.connect(url), delay);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.connect(url);
+      }, delay);
     };
   }
 
@@ -82,11 +86,14 @@ export class RealtimeService {
     if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(data === undefined ? { type } : { type, data }));
   }
 
-  close(): void {
+  /** Stops for good until connect() is called again (sign-out). */
+  disconnect(): void {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.socket?.close();
     this.socket = null;
+    this.state.set('connecting');
   }
 
   static defaultUrl(): string {

@@ -2,11 +2,21 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Role } from '@tradeassist/shared-types';
 import { ConnectionChip } from '../../shared/connection-chip';
+import { AuthService } from '../auth/auth.service';
 import { RealtimeService } from '../realtime/realtime.service';
+
+interface NavLink {
+  path: string;
+  label: string;
+  icon: string;
+  role: Role;
+}
 
 @Component({
   selector: 'ta-shell',
@@ -16,85 +26,39 @@ import { RealtimeService } from '../realtime/realtime.service';
     MatListModule,
     MatIconModule,
     MatButtonModule,
+    MatMenuModule,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
     ConnectionChip,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <mat-toolbar class="bar">
-      <button mat-icon-button (click)="navOpen.set(!navOpen())" aria-label="Toggle navigation"><mat-icon>menu</mat-icon></button>
-      <span class="brand"><mat-icon class="logo">show_chart</mat-icon>TradeAssist</span>
-      <span class="spacer"></span>
-      <span class="clock num">{{ clock() }}</span>
-      <ta-connection-chip [state]="realtime.state()" />
-    </mat-toolbar>
-    <mat-sidenav-container class="container">
-      <mat-sidenav mode="side" [opened]="navOpen()" class="nav">
-        <mat-nav-list>
-          @for (link of links; track link.path) {
-            <a mat-list-item [routerLink]="link.path" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: link.path === '/' }">
-              <mat-icon matListItemIcon>{{ link.icon }}</mat-icon>
-              <span matListItemTitle>{{ link.label }}</span>
-            </a>
-          }
-        </mat-nav-list>
-      </mat-sidenav>
-      <mat-sidenav-content><router-outlet /></mat-sidenav-content>
-    </mat-sidenav-container>
-  `,
-  styles: `
-    :host {
-      display: flex;
-      flex-direction: column;
-      height: 100vh;
-    }
-    .bar {
-      gap: 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .brand {
-      display: inline-flex;
-      align-items: center;
-      gap: 6px;
-      font: var(--mat-sys-title-large);
-    }
-    .logo {
-      color: var(--ta-up);
-    }
-    .spacer {
-      flex: 1;
-    }
-    .clock {
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-      margin-right: 8px;
-    }
-    .container {
-      flex: 1;
-    }
-    .nav {
-      width: 200px;
-      border-right: 1px solid var(--mat-sys-outline-variant);
-    }
-    .active {
-      background: var(--mat-sys-secondary-container);
-    }
-  `,
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
 })
 export class Shell {
   protected readonly realtime = inject(RealtimeService);
+  protected readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
   protected readonly navOpen = signal(true);
   private readonly now = signal(Date.now());
   protected readonly clock = computed(() => new Date(this.now()).toISOString().slice(11, 19) + ' UTC');
-  protected readonly links = [
-    { path: '/', label: 'Dashboard', icon: 'dashboard' },
-    { path: '/rules', label: 'Rules', icon: 'rule' },
-    { path: '/instruments', label: 'Instruments', icon: 'candlestick_chart' },
+  private readonly allLinks: NavLink[] = [
+    { path: '/', label: 'Dashboard', icon: 'dashboard', role: 'viewer' },
+    { path: '/rules', label: 'Rules', icon: 'rule', role: 'viewer' },
+    { path: '/instruments', label: 'Instruments', icon: 'candlestick_chart', role: 'viewer' },
+    { path: '/users', label: 'Users', icon: 'group', role: 'admin' },
+    { path: '/account', label: 'Account & API keys', icon: 'manage_accounts', role: 'viewer' },
   ];
+  protected readonly links = computed(() => (this.auth.user() ? this.allLinks.filter((l) => this.auth.can(l.role)) : []));
+  protected readonly chrome = computed(() => this.auth.user() !== null && !this.auth.mustChangePassword());
 
   constructor() {
     setInterval(() => this.now.set(Date.now()), 1000);
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigate(['/login']);
   }
 }

@@ -6,6 +6,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import type { CreateInstrumentRequest, Instrument } from '@tradeassist/shared-types';
 import type { ApiError } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
 import { formatPrice, formatTime } from '../../shared/format';
 import { InstrumentForm } from './instrument-form';
 import { InstrumentsStore } from './instruments.store';
@@ -18,9 +19,11 @@ import { InstrumentsStore } from './instruments.store';
   template: `
     <div class="page">
       <div class="page-header"><h1>Instruments</h1></div>
-      <mat-card appearance="outlined">
-        <mat-card-content><ta-instrument-form (create)="add($event)" /></mat-card-content>
-      </mat-card>
+      @if (auth.can('trader')) {
+        <mat-card appearance="outlined">
+          <mat-card-content><ta-instrument-form (create)="add($event)" /></mat-card-content>
+        </mat-card>
+      }
       @if (store.error(); as error) {
         <p class="error" role="alert">{{ error }}</p>
       }
@@ -51,6 +54,7 @@ import { InstrumentsStore } from './instruments.store';
           <th mat-header-cell *matHeaderCellDef>Active</th>
           <td mat-cell *matCellDef="let i">
             <mat-slide-toggle
+              [disabled]="!auth.can('trader')"
               [checked]="i.status === 'active'"
               (change)="store.setStatus(i, $event.checked ? 'active' : 'inactive')"
               [attr.aria-label]="'Stream ' + i.symbol"
@@ -60,7 +64,8 @@ import { InstrumentsStore } from './instruments.store';
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef></th>
           <td mat-cell *matCellDef="let i">
-            @if (confirming() === i.id) {
+            @if (!auth.can('trader')) {
+            } @else if (confirming() === i.id) {
               <button mat-button class="danger" (click)="remove(i)">Delete {{ i.symbol }} and its rules?</button>
               <button mat-button (click)="confirming.set(null)">Keep</button>
             } @else {
@@ -86,6 +91,7 @@ import { InstrumentsStore } from './instruments.store';
 })
 export class InstrumentsPage implements OnInit {
   protected readonly store = inject(InstrumentsStore);
+  protected readonly auth = inject(AuthService);
   protected readonly confirming = signal<number | null>(null);
   protected readonly columns = ['symbol', 'name', 'type', 'last', 'tick', 'status', 'actions'];
   protected readonly price = formatPrice;

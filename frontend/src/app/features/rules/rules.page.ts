@@ -6,6 +6,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import type { AlertRule, CreateRuleRequest } from '@tradeassist/shared-types';
 import type { ApiError } from '../../core/api/api-error';
+import { AuthService } from '../../core/auth/auth.service';
 import { formatPrice, formatTime } from '../../shared/format';
 import { RuleForm } from './rule-form';
 import { RulesStore } from './rules.store';
@@ -21,7 +22,9 @@ import { RulesStore } from './rules.store';
         <h1>
           Rules <span class="count">{{ store.activeCount() }} active of {{ store.rules().length }}</span>
         </h1>
-        <button mat-flat-button (click)="store.editing.set('new')" data-testid="new-rule"><mat-icon>add</mat-icon>New rule</button>
+        @if (auth.can('trader')) {
+          <button mat-flat-button (click)="store.editing.set('new')" data-testid="new-rule"><mat-icon>add</mat-icon>New rule</button>
+        }
       </div>
       @if (store.error(); as error) {
         <p class="error" role="alert">{{ error }}</p>
@@ -73,6 +76,10 @@ import { RulesStore } from './rules.store';
             <th mat-header-cell *matHeaderCellDef>Last fired (UTC)</th>
             <td mat-cell *matCellDef="let r">{{ time(r.last_triggered) }}</td>
           </ng-container>
+          <ng-container matColumnDef="owner">
+            <th mat-header-cell *matHeaderCellDef>Owner</th>
+            <td mat-cell *matCellDef="let r">{{ r.owner ?? '—' }}</td>
+          </ng-container>
           <ng-container matColumnDef="version">
             <th mat-header-cell *matHeaderCellDef class="num">Version</th>
             <td mat-cell *matCellDef="let r" class="num">v{{ r.version }}</td>
@@ -81,6 +88,7 @@ import { RulesStore } from './rules.store';
             <th mat-header-cell *matHeaderCellDef>Active</th>
             <td mat-cell *matCellDef="let r">
               <mat-slide-toggle
+                [disabled]="!auth.can('trader')"
                 [checked]="r.active"
                 (change)="store.toggle(r, $event.checked)"
                 [attr.aria-label]="'Active ' + (r.name ?? r.id)"
@@ -90,15 +98,17 @@ import { RulesStore } from './rules.store';
           <ng-container matColumnDef="actions">
             <th mat-header-cell *matHeaderCellDef></th>
             <td mat-cell *matCellDef="let r">
-              <button mat-icon-button (click)="store.editing.set(r)" [attr.aria-label]="'Edit ' + (r.name ?? r.id)">
-                <mat-icon>edit</mat-icon>
-              </button>
-              @if (confirming() === r.id) {
-                <button mat-button class="danger" (click)="remove(r)">Delete?</button>
-              } @else {
-                <button mat-icon-button (click)="confirming.set(r.id)" [attr.aria-label]="'Delete ' + (r.name ?? r.id)">
-                  <mat-icon>delete</mat-icon>
+              @if (auth.can('trader')) {
+                <button mat-icon-button (click)="store.editing.set(r)" [attr.aria-label]="'Edit ' + (r.name ?? r.id)">
+                  <mat-icon>edit</mat-icon>
                 </button>
+                @if (confirming() === r.id) {
+                  <button mat-button class="danger" (click)="remove(r)">Delete?</button>
+                } @else {
+                  <button mat-icon-button (click)="confirming.set(r.id)" [attr.aria-label]="'Delete ' + (r.name ?? r.id)">
+                    <mat-icon>delete</mat-icon>
+                  </button>
+                }
               }
             </td>
           </ng-container>
@@ -125,12 +135,13 @@ import { RulesStore } from './rules.store';
 })
 export class RulesPage implements OnInit {
   protected readonly store = inject(RulesStore);
+  protected readonly auth = inject(AuthService);
   protected readonly confirming = signal<number | null>(null);
   protected readonly editingRule = computed(() => {
     const e = this.store.editing();
     return e === 'new' ? null : e;
   });
-  protected readonly columns = ['name', 'symbol', 'condition', 'threshold', 'cooldown', 'last', 'version', 'active', 'actions'];
+  protected readonly columns = ['name', 'symbol', 'condition', 'threshold', 'cooldown', 'last', 'owner', 'version', 'active', 'actions'];
   protected readonly price = formatPrice;
   protected readonly time = formatTime;
 
