@@ -28,6 +28,7 @@ describe('security audit (real app)', () => {
     const failed = res.body.entries.find((e) => e.action === 'auth.login' && e.outcome === 'failed');
     expect(failed).toMatchObject({ actor: 'admin', detail: { reason: 'wrong password' } });
     expect(failed?.ip).toMatch(/127\.0\.0\.1/);
+    expect(res.body.entries.find((e) => e.action === 'rule.create')?.ip).toMatch(/127\.0\.0\.1/);
     expect(JSON.stringify(res.body)).not.toContain('wrong-one');
   });
 

@@ -9,6 +9,8 @@ export interface Principal {
   sessionId?: number;
   apiKeyId?: number;
   mustChangePassword: boolean;
+  /** Where the request came from, for the audit trail. */
+  ip?: string | null;
 }
 
 export const COOKIES = {

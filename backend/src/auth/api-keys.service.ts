@@ -44,6 +44,7 @@ export class ApiKeysService {
     );
     await this.audit.record({
       actor: owner.username,
+      ip: owner.ip,
       action: 'api_key.create',
       target: `${name} (${issued.prefix})`,
       detail: { role: scope, expires_at: toIso(expiresAt) },
@@ -65,7 +66,7 @@ export class ApiKeysService {
     if (row.revokedAt === null) {
       row.revokedAt = Date.now();
       await this.repo.save(row);
-      await this.audit.record({ actor: viewer.username, action: 'api_key.revoke', target: `${row.name} (${row.prefix})` });
+      await this.audit.record({ actor: viewer.username, ip: viewer.ip, action: 'api_key.revoke', target: `${row.name} (${row.prefix})` });
     }
   }
 

@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
     if (!roleAtLeast(principal.role, access.role)) {
       throw new AppException(403, 'FORBIDDEN', `This action needs the ${access.role} role; you are signed in as a ${principal.role}`);
     }
-    req.principal = principal;
+    req.principal = { ...principal, ip: req.ip ?? null };
     return true;
   }
 }

@@ -64,7 +64,13 @@ export class RulesService implements OnModuleInit {
       this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, ownerId: actor.userId, createdAt: now, updatedAt: now }),
     );
     this.engine.apply(saved);
-    await this.audit.record({ actor: actor.username, action: 'rule.create', target: `rule ${saved.id}`, detail: { ...fields } });
+    await this.audit.record({
+      actor: actor.username,
+      ip: actor.ip,
+      action: 'rule.create',
+      target: `rule ${saved.id}`,
+      detail: { ...fields },
+    });
     return this.toDto(saved, await this.owners.names());
   }
 
@@ -87,6 +93,7 @@ export class RulesService implements OnModuleInit {
     );
     await this.audit.record({
       actor: actor.username,
+      ip: actor.ip,
       action: 'rule.update',
       target: `rule ${id}`,
       detail: { version: saved.version, changed },
@@ -99,7 +106,13 @@ export class RulesService implements OnModuleInit {
     this.checkOwnership(rule, actor);
     await this.repo.delete({ id });
     this.engine.remove(id);
-    await this.audit.record({ actor: actor.username, action: 'rule.delete', target: `rule ${id}`, detail: { name: rule.name } });
+    await this.audit.record({
+      actor: actor.username,
+      ip: actor.ip,
+      action: 'rule.delete',
+      target: `rule ${id}`,
+      detail: { name: rule.name },
+    });
   }
 
   async count(): Promise<{ total: number; active: number }> {
