@@ -4,6 +4,8 @@ import { http, login, startTestApp, type TestApp } from './support/test-app';
 /** Unique canaries used as a password and as API keys must never show up in logs or in any response but the one that issues a key. */
 describe('canary secrets never leak', () => {
   const canaryPassword = `canary-${randomBytes(12).toString('hex')}`;
+  // Shaped like a Slack bot token: the notifications issue stores real ones; until then it can only arrive as a credential.
+  const canarySlack = `xoxb-${randomBytes(8).toString('hex')}-${randomBytes(12).toString('hex')}`;
   let t: TestApp;
   const bodies: string[] = [];
 
@@ -24,6 +26,8 @@ describe('canary secrets never leak', () => {
       { 'x-api-key': canaryKey },
       { authorization: `Bearer ${canaryKey}` },
       { 'x-api-key': `${canaryKey}zz` },
+      { authorization: `Bearer ${canarySlack}` },
+      { 'x-api-key': canarySlack },
     ];
     for (const headers of attempts) {
       for (const path of ['/api/instruments', '/api/nowhere', '/api/rules/abc', '/api/audit'])
@@ -34,7 +38,7 @@ describe('canary secrets never leak', () => {
     bodies.push(JSON.stringify((await http(t.baseUrl, 'GET', '/api/audit?limit=1000')).body));
     const logs = t.logs.join('\n');
     expect(t.logs.length).toBeGreaterThan(0);
-    for (const secret of [canaryPassword, canaryKey, t.apiKey]) {
+    for (const secret of [canaryPassword, canaryKey, t.apiKey, canarySlack]) {
       expect(logs).not.toContain(secret);
       for (const body of bodies) expect(body).not.toContain(secret);
     }
