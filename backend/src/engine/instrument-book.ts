@@ -1,16 +1,21 @@
 import { EQUALS_TOLERANCE } from '@tradeassist/shared-types';
 import { LevelIndex } from './level-index';
-import { PriceWindow } from './price-window';
+import { PriceRing } from './price-ring';
 import { RearmHeap } from './rearm-heap';
 import { coolingDown, type RuleSlot } from './rule-slot';
 import { LATE, type EngineTick, type Firing } from './types';
 
 interface RateWindow {
-  window: PriceWindow;
+  windowMs: number;
+  /** Sequence number in the shared ring of the earliest price inside the window. */
+  head: number;
   up: LevelIndex;
   down: LevelIndex;
   /** Rules using this window, armed or cooling down; the window goes when the last one does. */
   users: number;
+  /** Smallest armed threshold of each side (+∞ when none): most ticks stop at this comparison. */
+  upMin: number;
+  downMin: number;
 }
 
 const LEVEL_TRIGGERED = new Set(['above', 'below', 'volume', 'roc_up', 'roc_down']);
@@ -32,7 +37,23 @@ export class InstrumentBook {
   private readonly crossAbove = new LevelIndex();
   private readonly crossBelow = new LevelIndex();
   private readonly rates: RateWindow[] = [];
+  private ring: PriceRing | null = null;
   private readonly rearm = new RearmHeap();
+  /**
+   * Bounds of each index, kept as plain fields of this object: on most ticks one comparison
+   * against them shows nothing can fire, without touching the index arrays (at 1 000
+   * instruments the cost of a tick is mostly cache misses, so touching less memory is the speed-up).
+   */
+  private aboveMin = Infinity;
+  private belowMax = -Infinity;
+  private volumeMin = Infinity;
+  private equalsMin = Infinity;
+  private equalsMax = -Infinity;
+  private crossAboveMin = Infinity;
+  private crossAboveMax = -Infinity;
+  private crossBelowMin = Infinity;
+  private crossBelowMax = -Infinity;
+  private nextRearm = Infinity;
 
   constructor(readonly instrumentId: number) {}
 
@@ -42,49 +63,54 @@ export class InstrumentBook {
       // Still possibly cooling down (e.g. after a restart): it re-arms on the first tick past its cooldown.
       slot.armed = false;
       this.rearm.push(slot.lastMs + slot.cooldownMs, slot);
+      this.nextRearm = this.rearm.peek();
       return;
     }
     slot.armed = true;
     this.indexOf(slot)?.insert(slot);
+    this.refreshBounds();
   }
 
   remove(slot: RuleSlot): void {
     if (slot.armed) this.indexOf(slot)?.remove(slot);
     slot.armed = false;
     if (isRate(slot)) this.releaseWindow(slot.windowMs);
+    this.refreshBounds();
   }
 
   evaluate(tick: EngineTick, out: Firing[]): number {
     const ts = tick.tsMs;
     if (ts < this.lastTs) return LATE;
-    while (this.rearm.peek() <= ts) {
-      const slot = this.rearm.pop();
-      if (slot && !slot.armed) {
-        slot.armed = true;
-        this.indexOf(slot)?.insert(slot);
+    let changed = false;
+    if (this.nextRearm <= ts) {
+      while (this.rearm.peek() <= ts) {
+        const slot = this.rearm.pop();
+        if (slot && !slot.armed) {
+          slot.armed = true;
+          this.indexOf(slot)?.insert(slot);
+        }
       }
+      changed = true;
     }
+    if (changed) this.refreshBounds();
     const start = out.length;
     const p = tick.price;
     const prev = this.prevPrice;
-    if (this.above.size > 0) this.fireLevels(this.above, 0, this.above.lowerBound(p), p, ts, out, null);
-    if (this.below.size > 0) this.fireLevels(this.below, this.below.upperBound(p), this.below.size, p, ts, out, null);
-    if (this.volume.size > 0) this.fireLevels(this.volume, 0, this.volume.lowerBound(tick.volume), tick.volume, ts, out, null);
-    if (this.equals.size > 0) this.fireEquals(p, ts, out);
-    if (prev !== null && p > prev && this.crossAbove.size > 0) {
-      this.fireRange(this.crossAbove, this.crossAbove.lowerBound(prev), this.crossAbove.lowerBound(p), p, ts, out);
+    if (p > this.aboveMin) changed = this.fireLevels(this.above, 0, this.above.lowerBound(p), p, ts, out, null) || changed;
+    if (p < this.belowMax) changed = this.fireLevels(this.below, this.below.upperBound(p), this.below.size, p, ts, out, null) || changed;
+    if (tick.volume > this.volumeMin)
+      changed = this.fireLevels(this.volume, 0, this.volume.lowerBound(tick.volume), tick.volume, ts, out, null) || changed;
+    if (p > this.equalsMin - 2 * EQUALS_TOLERANCE && p < this.equalsMax + 2 * EQUALS_TOLERANCE) this.fireEquals(p, ts, out);
+    if (prev !== null) {
+      // A crossing needs a level in [prev, p) (up) or (p, prev] (down).
+      if (p > prev && p > this.crossAboveMin && prev <= this.crossAboveMax) {
+        this.fireRange(this.crossAbove, this.crossAbove.lowerBound(prev), this.crossAbove.lowerBound(p), p, ts, out);
+      } else if (p < prev && p < this.crossBelowMax && prev >= this.crossBelowMin) {
+        this.fireRange(this.crossBelow, this.crossBelow.upperBound(p), this.crossBelow.upperBound(prev), p, ts, out);
+      }
     }
-    if (prev !== null && p < prev && this.crossBelow.size > 0) {
-      this.fireRange(this.crossBelow, this.crossBelow.upperBound(p), this.crossBelow.upperBound(prev), p, ts, out);
-    }
-    for (const rate of this.rates) {
-      const ref = rate.window.push(ts, p);
-      // A zero reference (TICK, ADD can sit at 0) has no meaningful percent change.
-      if (ref === 0) continue;
-      const pct = ((p - ref) / Math.abs(ref)) * 100;
-      if (rate.up.size > 0) this.fireLevels(rate.up, 0, rate.up.upperBound(pct), pct, ts, out, ref);
-      if (rate.down.size > 0) this.fireLevels(rate.down, 0, rate.down.upperBound(-pct), pct, ts, out, ref);
-    }
+    if (this.ring !== null) changed = this.evaluateRates(this.ring, ts, p, out) || changed;
+    if (changed) this.refreshBounds();
     this.prevPrice = p;
     this.lastTs = ts;
     const n = out.length - start;
@@ -92,9 +118,32 @@ export class InstrumentBook {
     return n;
   }
 
+  /** One write to the shared ring, then each window's cursor moves past prices that left it. */
+  private evaluateRates(ring: PriceRing, ts: number, p: number, out: Firing[]): boolean {
+    const rates = this.rates;
+    let oldest = ring.seq;
+    for (let i = 0; i < rates.length; i++) oldest = Math.min(oldest, (rates[i] as RateWindow).head);
+    ring.push(ts, p, oldest);
+    let fired = false;
+    for (let i = 0; i < rates.length; i++) {
+      const rate = rates[i] as RateWindow;
+      const from = ts - rate.windowMs;
+      let head = rate.head;
+      while (ring.tsAt(head) < from) head++;
+      rate.head = head;
+      const ref = ring.priceAt(head);
+      // A zero reference (TICK, ADD can sit at 0) has no meaningful percent change.
+      if (ref === 0) continue;
+      const pct = ((p - ref) / Math.abs(ref)) * 100;
+      if (pct >= rate.upMin) fired = this.fireLevels(rate.up, 0, rate.up.upperBound(pct), pct, ts, out, ref) || fired;
+      if (-pct >= rate.downMin) fired = this.fireLevels(rate.down, 0, rate.down.upperBound(-pct), pct, ts, out, ref) || fired;
+    }
+    return fired;
+  }
+
   /** Every armed rule in [from, to) fires; those with a cooldown leave the index until re-armed. */
-  private fireLevels(index: LevelIndex, from: number, to: number, trigger: number, ts: number, out: Firing[], ref: number | null): void {
-    if (to <= from) return;
+  private fireLevels(index: LevelIndex, from: number, to: number, trigger: number, ts: number, out: Firing[], ref: number | null): boolean {
+    if (to <= from) return false;
     const { levels, slots } = index;
     let kept = from;
     for (let i = from; i < to; i++) {
@@ -114,6 +163,25 @@ export class InstrumentBook {
       levels.splice(kept, to - kept);
       slots.splice(kept, to - kept);
     }
+    this.nextRearm = this.rearm.peek();
+    return true;
+  }
+
+  private refreshBounds(): void {
+    this.aboveMin = first(this.above);
+    this.belowMax = last(this.below);
+    this.volumeMin = first(this.volume);
+    this.equalsMin = first(this.equals);
+    this.equalsMax = last(this.equals);
+    this.crossAboveMin = first(this.crossAbove);
+    this.crossAboveMax = last(this.crossAbove);
+    this.crossBelowMin = first(this.crossBelow);
+    this.crossBelowMax = last(this.crossBelow);
+    for (const rate of this.rates) {
+      rate.upMin = first(rate.up);
+      rate.downMin = first(rate.down);
+    }
+    this.nextRearm = this.rearm.peek();
   }
 
   /** Crossing rules stay indexed; the range is what the price moved through, cooldown checked per rule. */
@@ -174,19 +242,30 @@ export class InstrumentBook {
   }
 
   private rateWindow(windowMs: number): RateWindow {
-    let rate = this.rates.find((r) => r.window.windowMs === windowMs);
+    let rate = this.rates.find((r) => r.windowMs === windowMs);
     if (!rate) {
-      rate = { window: new PriceWindow(windowMs), up: new LevelIndex(), down: new LevelIndex(), users: 0 };
+      this.ring ??= new PriceRing();
+      // Starts empty: the next tick is its first price, as for a window created with the rule.
+      rate = { windowMs, head: this.ring.seq, up: new LevelIndex(), down: new LevelIndex(), users: 0, upMin: Infinity, downMin: Infinity };
       this.rates.push(rate);
     }
     return rate;
   }
 
   private releaseWindow(windowMs: number): void {
-    const i = this.rates.findIndex((r) => r.window.windowMs === windowMs);
+    const i = this.rates.findIndex((r) => r.windowMs === windowMs);
     const rate = this.rates[i];
     if (rate && --rate.users === 0) this.rates.splice(i, 1);
+    if (this.rates.length === 0) this.ring = null;
   }
+}
+
+function first(index: LevelIndex): number {
+  return index.size > 0 ? (index.levels[0] as number) : Infinity;
+}
+
+function last(index: LevelIndex): number {
+  return index.size > 0 ? (index.levels[index.size - 1] as number) : -Infinity;
 }
 
 function isRate(slot: RuleSlot): boolean {
