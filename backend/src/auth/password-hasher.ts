@@ -3,7 +3,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
   new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
 
-/** scrypt parameters: N=2^15, r=8 (32 MiB per hash): memory-hard, ~50 ms here. */
+/** scrypt parameters: N=2^15, r=8 (32 MiB per hash): memory-hard, about 200 ms a hash on a 2-core machine. */
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 

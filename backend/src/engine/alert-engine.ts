@@ -1,5 +1,5 @@
 import { InstrumentBook } from './instrument-book';
-import { kindOf, windowMsOf, type RuleSlot } from './rule-slot';
+import { seedState, toSlot, type RuleSlot } from './rule-slot';
 import type { EngineRule, EngineTick, Firing } from './types';
 
 /**
@@ -22,19 +22,7 @@ export class AlertEngine {
   upsertRule(rule: EngineRule): void {
     const existing = this.slots.get(rule.id);
     if (existing) this.book(existing.instrumentId).remove(existing);
-    const lastMs = Math.max(existing?.lastMs ?? -Infinity, rule.lastTriggeredMs ?? -Infinity);
-    const slot: RuleSlot = {
-      id: rule.id,
-      version: rule.version,
-      instrumentId: rule.instrumentId,
-      kind: kindOf(rule),
-      threshold: rule.threshold,
-      windowMs: windowMsOf(rule),
-      cooldownMs: rule.cooldownSeconds * 1000,
-      lastMs: Number.isFinite(lastMs) ? lastMs : null,
-      armed: false,
-      generation: (existing?.generation ?? 0) + 1,
-    };
+    const slot = toSlot(rule, existing);
     if (existing) existing.generation++;
     this.slots.set(rule.id, slot);
     if (slot.kind !== 'none') this.book(rule.instrumentId).add(slot);
@@ -50,9 +38,7 @@ export class AlertEngine {
 
   /** Restores what a restart would otherwise forget: the previous price (for crossings) and the last tick time. */
   seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
-    const book = this.book(instrumentId);
-    if (lastPrice !== null) book.prevPrice = lastPrice;
-    if (lastTsMs !== null) book.lastTs = Math.max(book.lastTs, lastTsMs);
+    seedState(this.book(instrumentId), lastPrice, lastTsMs);
   }
 
   /** Appends the tick's firings (ordered by rule id) to out; returns their count, or LATE. */

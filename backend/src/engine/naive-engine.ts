@@ -1,6 +1,6 @@
 import { EQUALS_TOLERANCE } from '@tradeassist/shared-types';
 import { PriceWindow } from './price-window';
-import { coolingDown, kindOf, windowMsOf, type RuleSlot } from './rule-slot';
+import { coolingDown, seedState, toSlot, type RuleSlot } from './rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
 
 interface NaiveInstrument {
@@ -26,19 +26,7 @@ export class NaiveEngine {
   upsertRule(rule: EngineRule): void {
     this.byInstrument = null;
     const existing = this.rules.get(rule.id);
-    const lastMs = Math.max(existing?.lastMs ?? -Infinity, rule.lastTriggeredMs ?? -Infinity);
-    this.rules.set(rule.id, {
-      id: rule.id,
-      version: rule.version,
-      instrumentId: rule.instrumentId,
-      kind: kindOf(rule),
-      threshold: rule.threshold,
-      windowMs: windowMsOf(rule),
-      cooldownMs: rule.cooldownSeconds * 1000,
-      lastMs: Number.isFinite(lastMs) ? lastMs : null,
-      armed: true,
-      generation: 0,
-    });
+    this.rules.set(rule.id, { ...toSlot(rule, existing), armed: true });
   }
 
   removeRule(ruleId: number): void {
@@ -47,9 +35,7 @@ export class NaiveEngine {
   }
 
   seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
-    const s = this.state(instrumentId);
-    if (lastPrice !== null) s.prevPrice = lastPrice;
-    if (lastTsMs !== null) s.lastTs = Math.max(s.lastTs, lastTsMs);
+    seedState(this.state(instrumentId), lastPrice, lastTsMs);
   }
 
   evaluate(tick: EngineTick, out: Firing[]): number {

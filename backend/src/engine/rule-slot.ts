@@ -50,3 +50,26 @@ export function windowMsOf(rule: EngineRule): number {
 export function coolingDown(slot: RuleSlot, tsMs: number): boolean {
   return slot.lastMs !== null && slot.cooldownMs > 0 && tsMs - slot.lastMs < slot.cooldownMs;
 }
+
+/** A fresh slot for a rule; an edit keeps the later of the stored and the given last firing. */
+export function toSlot(rule: EngineRule, previous: RuleSlot | undefined): RuleSlot {
+  const lastMs = Math.max(previous?.lastMs ?? -Infinity, rule.lastTriggeredMs ?? -Infinity);
+  return {
+    id: rule.id,
+    version: rule.version,
+    instrumentId: rule.instrumentId,
+    kind: kindOf(rule),
+    threshold: rule.threshold,
+    windowMs: windowMsOf(rule),
+    cooldownMs: rule.cooldownSeconds * 1000,
+    lastMs: Number.isFinite(lastMs) ? lastMs : null,
+    armed: false,
+    generation: (previous?.generation ?? 0) + 1,
+  };
+}
+
+/** Restores what a restart would otherwise forget: the previous price (for crossings) and the last tick time. */
+export function seedState(state: { prevPrice: number | null; lastTs: number }, lastPrice: number | null, lastTsMs: number | null): void {
+  if (lastPrice !== null) state.prevPrice = lastPrice;
+  if (lastTsMs !== null) state.lastTs = Math.max(state.lastTs, lastTsMs);
+}
