@@ -85,6 +85,11 @@ export class AccountPage implements OnInit {
     }
   }
 
+  protected async signOut(): Promise<void> {
+    await this.auth.logout();
+    await this.router.navigate(['/login']);
+  }
+
   protected async createKey(): Promise<void> {
     this.keyError.set(null);
     try {
