@@ -1,3 +1,3 @@
 export { configureRealtime, type UpgradeAuthorizer } from './configure';
 export { RealtimeModule } from './realtime.module';
-export { RealtimeService } from './realtime.service';
+export { RealtimeService, type PublishScope } from './realtime.service';

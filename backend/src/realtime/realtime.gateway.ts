@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -6,92 +6,89 @@ import {
   WebSocketGateway,
   type OnGatewayConnection,
   type OnGatewayDisconnect,
-  type OnGatewayInit,
 } from '@nestjs/websockets';
-import { CLIENT_MESSAGE_TYPES, REALTIME_PATH, type RealtimeMessage } from '@tradeassist/shared-types';
+import { REALTIME_PATH, type RealtimeMessageMap, type RealtimeType } from '@tradeassist/shared-types';
 import type { WebSocket } from 'ws';
-import { APP_CONFIG, type AppConfig } from '../config';
 import type { AuthenticatedRequest } from './configure';
-import { INVALID_JSON, UNKNOWN_TYPE } from './message-parser';
-import { envelope, RealtimeService } from './realtime.service';
+import { ConnectionRegistry } from './connection-registry';
+import { REJECTED_FRAME } from './message-parser';
+import { RealtimeService } from './realtime.service';
 import { describe, parseRequest, subscribe, unsubscribe } from './subscription';
 
-@WebSocketGateway({ path: REALTIME_PATH })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+/**
+ * Clients only send small control messages; ws would otherwise accept 100 MiB frames. A bigger
+ * frame is a protocol violation that ws answers by closing with 1009 (the one message that closes).
+ */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
+
+/**
+ * Replies go through RealtimeService.sendTo rather than a handler's return value, so that every
+ * frame the server writes is counted in messagesSent.
+ */
+@WebSocketGateway({ path: REALTIME_PATH, maxPayload: MAX_CLIENT_FRAME_BYTES })
+export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('Realtime');
-  private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly hub: RealtimeService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly connections: ConnectionRegistry,
   ) {}
 
-  afterInit(): void {
-    // A socket that did not answer the previous ping is dead (half-open TCP, sleeping laptop): close it.
-    this.heartbeat = setInterval(() => {
-      for (const client of this.hub.clients.values()) {
-        if (!client.alive) {
-          client.socket.terminate();
-          this.hub.remove(client.socket);
-          continue;
-        }
-        client.alive = false;
-        client.socket.ping();
-      }
-    }, this.config.realtime.heartbeat_seconds * 1000);
-    this.heartbeat.unref();
-  }
-
   handleConnection(socket: WebSocket, req: AuthenticatedRequest): void {
-    const client = this.hub.add(socket, req.principal);
-    socket.on('pong', () => (client.alive = true));
-    this.hub.sendTo(client, 'connection_established', {
-      connection_id: client.id,
+    const connection = this.connections.add(socket, req.principal);
+    this.hub.sendTo(connection, 'connection_established', {
+      connection_id: connection.id,
       server_time: new Date().toISOString(),
-      active_connections: this.hub.activeConnections,
+      active_connections: this.connections.size,
     });
   }
 
   handleDisconnect(socket: WebSocket): void {
-    this.hub.remove(socket);
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.heartbeat);
+    this.connections.remove(socket);
   }
 
   @SubscribeMessage('ping')
-  ping(): RealtimeMessage<'pong'> {
-    return envelope('pong', { server_time: new Date().toISOString() });
+  ping(@ConnectedSocket() socket: WebSocket): void {
+    this.reply(socket, 'pong', { server_time: new Date().toISOString() });
   }
 
   @SubscribeMessage('subscribe')
-  subscribe(@ConnectedSocket() socket: WebSocket, @MessageBody() data: unknown): RealtimeMessage {
-    return this.change(socket, data, 'subscribe');
+  subscribe(@ConnectedSocket() socket: WebSocket, @MessageBody() data: unknown): void {
+    this.change(socket, data, 'subscribe');
   }
 
   @SubscribeMessage('unsubscribe')
-  unsubscribe(@ConnectedSocket() socket: WebSocket, @MessageBody() data: unknown): RealtimeMessage {
-    return this.change(socket, data, 'unsubscribe');
+  unsubscribe(@ConnectedSocket() socket: WebSocket, @MessageBody() data: unknown): void {
+    this.change(socket, data, 'unsubscribe');
   }
 
-  @SubscribeMessage(INVALID_JSON)
-  invalidJson(): RealtimeMessage<'error'> {
-    return envelope('error', { message: 'Invalid JSON format' });
+  @SubscribeMessage(REJECTED_FRAME)
+  rejected(@ConnectedSocket() socket: WebSocket, @MessageBody() error: RealtimeMessageMap['error']): void {
+    this.reply(socket, 'error', error);
   }
 
-  @SubscribeMessage(UNKNOWN_TYPE)
-  unknownType(@MessageBody() data: { type: string }): RealtimeMessage<'error'> {
-    return envelope('error', { message: `Unknown message type: ${data.type}`, supported_types: [...CLIENT_MESSAGE_TYPES] });
-  }
-
-  private change(socket: WebSocket, data: unknown, action: 'subscribe' | 'unsubscribe'): RealtimeMessage {
-    const client = this.hub.clients.get(socket);
-    if (!client) return envelope('error', { message: 'Connection is closing' });
+  private change(socket: WebSocket, data: unknown, action: 'subscribe' | 'unsubscribe'): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
     const request = parseRequest(data);
-    if (typeof request === 'string') return envelope('error', { message: `Invalid ${action} request: ${request}` });
-    client.subscription = action === 'subscribe' ? subscribe(client.subscription, request) : unsubscribe(client.subscription, request);
-    this.logger.debug?.(`${client.id} ${action}d: ${JSON.stringify(describe(client.subscription))}`);
-    return envelope(action === 'subscribe' ? 'subscription_acknowledged' : 'unsubscription_acknowledged', describe(client.subscription));
+    const next =
+      typeof request === 'string'
+        ? request
+        : action === 'subscribe'
+          ? subscribe(connection.subscription, request)
+          : unsubscribe(connection.subscription, request);
+    if (typeof next === 'string') {
+      this.hub.sendTo(connection, 'error', { message: `Invalid ${action} request: ${next}` });
+      return;
+    }
+    connection.subscription = next;
+    const view = describe(next);
+    this.logger.debug(`${connection.id} ${action}d: ${JSON.stringify(view)}`);
+    this.hub.sendTo(connection, action === 'subscribe' ? 'subscription_acknowledged' : 'unsubscription_acknowledged', view);
+  }
+
+  private reply<K extends RealtimeType>(socket: WebSocket, type: K, data: RealtimeMessageMap[K]): void {
+    const connection = this.connections.get(socket);
+    if (connection) this.hub.sendTo(connection, type, data);
   }
 }

@@ -1,87 +1,80 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { WebSocket } from 'ws';
-import type { RealtimeMessage, RealtimeMessageMap, RealtimeType, TickUpdate } from '@tradeassist/shared-types';
-import type { Principal } from '../access';
+import type { RealtimeMessageMap, RealtimeType, TickUpdate } from '@tradeassist/shared-types';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { accepts, EVERYTHING, type Subscription } from './subscription';
+import { ConnectionRegistry, type RealtimeConnection } from './connection-registry';
+import { serializeFrame } from './envelope';
+import { accepts, normalizeSymbol } from './subscription';
 import { TickConflator } from './tick-conflator';
 
-export interface RealtimeClient {
-  id: string;
-  socket: WebSocket;
-  subscription: Subscription;
-  alive: boolean;
-  /** Who connected (checked at the upgrade); the notifications issue filters per user with it. */
-  principal: Principal | undefined;
+/**
+ * Slow consumers: a client with this much still unsent gets no tick_update until it drains.
+ * Ticks are skipped, not queued: the next one supersedes them anyway, and such a client may miss
+ * an instrument's final price until it moves again. Every other type (alert_fired above all) is
+ * still sent; the socket is not closed, the heartbeat deals with clients that are gone.
+ */
+export const SLOW_CONSUMER_BYTES = 4 * 1024 * 1024;
+
+export interface PublishScope {
+  /** The instrument the message is about; clients subscribed to other instruments do not get it. */
+  symbol?: string;
 }
 
-// A client this far behind gets no more tick updates until it drains (alerts still go through).
-const SLOW_CONSUMER_BYTES = 4 * 1024 * 1024;
-
-export function envelope<K extends RealtimeType>(type: K, data: RealtimeMessageMap[K]): RealtimeMessage<K> {
-  return { type, timestamp: new Date().toISOString(), data };
-}
-
-/** The fan-out: every message is serialized once and sent to each client whose subscription accepts it. */
+/** The fan-out: each broadcast is serialized once and the same frame goes to every client that accepts it. */
 @Injectable()
 export class RealtimeService implements OnModuleDestroy {
-  readonly clients = new Map<WebSocket, RealtimeClient>();
   private sent = 0;
   private readonly conflator: TickConflator;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    private readonly connections: ConnectionRegistry,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     this.conflator = new TickConflator(config.realtime.max_ticks_per_second_per_instrument, (tick) =>
       this.publish('tick_update', tick, { symbol: tick.symbol }),
     );
   }
 
   get activeConnections(): number {
-    return this.clients.size;
+    return this.connections.size;
   }
 
+  /** Frames written to sockets since start: broadcasts (once per recipient) and replies. */
   get messagesSent(): number {
     return this.sent;
   }
 
-  add(socket: WebSocket, principal?: Principal): RealtimeClient {
-    const client: RealtimeClient = { id: randomUUID(), socket, subscription: { ...EVERYTHING }, alive: true, principal };
-    this.clients.set(socket, client);
-    return client;
-  }
-
-  remove(socket: WebSocket): void {
-    this.clients.delete(socket);
-  }
-
-  publish<K extends RealtimeType>(type: K, data: RealtimeMessageMap[K], scope: { symbol?: string } = {}): void {
-    if (this.clients.size === 0) return;
-    const frame = JSON.stringify(envelope(type, data));
-    for (const client of this.clients.values()) {
-      if (!accepts(client.subscription, type, scope.symbol)) continue;
-      if (type === 'tick_update' && client.socket.bufferedAmount > SLOW_CONSUMER_BYTES) continue;
-      this.sendRaw(client, frame);
+  publish<K extends RealtimeType>(type: K, data: RealtimeMessageMap[K], scope: PublishScope = {}): void {
+    const symbol = scope.symbol === undefined ? undefined : normalizeSymbol(scope.symbol);
+    let frame: string | undefined;
+    for (const connection of this.connections.values()) {
+      if (!accepts(connection.subscription, type, symbol)) continue;
+      if (type === 'tick_update' && connection.socket.bufferedAmount > SLOW_CONSUMER_BYTES) continue;
+      frame ??= serializeFrame(type, data);
+      this.write(connection, frame);
     }
   }
 
-  /** Conflated: at most the configured number per instrument per second, always ending on the latest price. */
+  /**
+   * Conflated server-wide per instrument: at most the configured number per second, and the latest
+   * price always goes out when the window reopens. Conflating before the fan-out (not per client)
+   * is what lets each tick frame be serialized once for everybody.
+   */
   publishTick(tick: TickUpdate): void {
-    if (this.clients.size > 0) this.conflator.offer(tick);
+    if (this.connections.size > 0) this.conflator.offer(tick);
   }
 
-  sendTo<K extends RealtimeType>(client: RealtimeClient, type: K, data: RealtimeMessageMap[K]): void {
-    this.sendRaw(client, JSON.stringify(envelope(type, data)));
+  /** A reply to one client (greeting, pong, acknowledgements, errors): never filtered. */
+  sendTo<K extends RealtimeType>(connection: RealtimeConnection, type: K, data: RealtimeMessageMap[K]): void {
+    this.write(connection, serializeFrame(type, data));
   }
 
   onModuleDestroy(): void {
     this.conflator.stop();
-    for (const client of this.clients.values()) client.socket.terminate();
-    this.clients.clear();
   }
 
-  private sendRaw(client: RealtimeClient, frame: string): void {
-    if (client.socket.readyState !== client.socket.OPEN) return;
-    client.socket.send(frame);
+  private write(connection: RealtimeConnection, frame: string): void {
+    if (connection.socket.readyState !== connection.socket.OPEN) return;
+    connection.socket.send(frame);
     this.sent++;
   }
 }
