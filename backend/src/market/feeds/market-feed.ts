@@ -1,3 +1,6 @@
+import type { FeedKind } from '@tradeassist/shared-types';
+
+/** One trade or quote as a feed delivers it; `tsMs` is event time (epoch ms), which the engine runs on. */
 export interface FeedTick {
   symbol: string;
   tsMs: number;
@@ -13,6 +16,7 @@ export interface FeedInstrument {
   lastPrice: number | null;
 }
 
+/** What the host gives a feed; a feed knows nothing else of the application. */
 export interface FeedContext {
   /** Asked every cycle, so instruments added later stream without a restart; only active ones are listed. */
   instruments(): FeedInstrument[];
@@ -20,6 +24,7 @@ export interface FeedContext {
   emit(ticks: FeedTick[]): void;
   /** Reports a problem (a bad line, a missing file) without stopping the process. */
   warn(message: string, meta?: Record<string, unknown>): void;
+  /** Wall clock in epoch ms; injectable for tests. */
   now(): number;
 }
 
@@ -29,9 +34,16 @@ export interface FeedStatus {
   detail?: string;
 }
 
-/** A market data source. Adding one (e.g. Schwab) is a new file plus a line in feed-registry.ts. */
+/** Every configured kind except 'none', which means no feed at all. */
+export type MarketFeedKind = Exclude<FeedKind, 'none'>;
+
+/**
+ * A market data source. Adding one (e.g. Schwab streaming) is a new file plus a line in feed-registry.ts.
+ * start() returns once the feed is running (it never waits for the stream to end) and must not throw
+ * for data problems: those go to ctx.warn and status().detail. stop() resolves when nothing more will be emitted.
+ */
 export interface MarketFeed {
-  readonly kind: string;
+  readonly kind: MarketFeedKind;
   start(ctx: FeedContext): Promise<void>;
   stop(): Promise<void>;
   status(): FeedStatus;
