@@ -1,7 +1,7 @@
 /* Engine benchmark: indexed AlertEngine vs the naive all-rules scan on the same workload; prints one JSON object. */
 import { parseArgs } from 'node:util';
 import { AlertEngine, NaiveEngine, type EngineTick, type Firing } from '../backend/src/engine';
-import { fileWorkload, syntheticWorkload, type Workload } from './workload';
+import { fileWorkload, PROFILES, syntheticWorkload, type Profile, type TickTape, type Workload } from './workload';
 
 interface Engine {
   upsertRule: AlertEngine['upsertRule'];
@@ -12,23 +12,43 @@ const { values: args } = parseArgs({
   options: {
     instruments: { type: 'string', default: '1000' },
     rules: { type: 'string', default: '100000' },
-    ticks: { type: 'string', default: '2000000' },
+    ticks: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '42' },
+    profile: { type: 'string' },
   },
 });
 
-function load(engine: Engine, w: Workload): Engine {
+/** Full collections between passes, so one pass's garbage is never collected inside the next one's timing. */
+function collect(): void {
+  global.gc?.();
+  global.gc?.();
+}
+
+function load<E extends Engine>(engine: E, w: Workload): E {
   for (const r of w.rules) engine.upsertRule(r);
   return engine;
 }
 
+interface Timing {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+function timed<T>(run: () => T): T & Timing {
+  collect();
+  const cpu = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  const result = run();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { ...result, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
 /** Throughput: no per-tick timing, one reused tick object, firings counted then dropped. */
-function throughput(engine: Engine, w: Workload): { seconds: number; firings: number } {
+function throughput(engine: Engine, tape: TickTape): { firings: number } {
   const tick: EngineTick = { instrumentId: 0, tsMs: 0, price: 0, volume: 0 };
   const out: Firing[] = [];
   let firings = 0;
-  const { tape } = w;
-  const started = process.hrtime.bigint();
   for (let i = 0; i < tape.count; i++) {
     tick.instrumentId = tape.instrument[i]!;
     tick.tsMs = tape.ts[i]!;
@@ -40,30 +60,28 @@ function throughput(engine: Engine, w: Workload): { seconds: number; firings: nu
       out.length = 0;
     }
   }
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, firings };
+  return { firings };
 }
 
-/** Every firing as (tick index, rule, trigger), to compare two engines exactly; optionally times each tick. */
-function record(
-  engine: Engine,
-  w: Workload,
-  latencies: Float64Array | null,
-): { seconds: number; trace: Float64Array; perRule: Map<number, number> } {
+/** Every firing as (tick index, rule, trigger value), to compare two engines exactly; optionally times each tick. */
+function record(engine: Engine, tape: TickTape, latencies: Float64Array | null): { trace: Float64Array; perRule: Map<number, number> } {
   const tick: EngineTick = { instrumentId: 0, tsMs: 0, price: 0, volume: 0 };
   const out: Firing[] = [];
   let trace = new Float64Array(1 << 16);
   let len = 0;
   const perRule = new Map<number, number>();
-  const { tape } = w;
-  const started = process.hrtime.bigint();
   for (let i = 0; i < tape.count; i++) {
     tick.instrumentId = tape.instrument[i]!;
     tick.tsMs = tape.ts[i]!;
     tick.price = tape.price[i]!;
     tick.volume = tape.volume[i]!;
-    const t0 = latencies ? process.hrtime.bigint() : 0n;
-    engine.evaluate(tick, out);
-    if (latencies) latencies[i] = Number(process.hrtime.bigint() - t0);
+    if (latencies) {
+      const t0 = process.hrtime.bigint();
+      engine.evaluate(tick, out);
+      latencies[i] = Number(process.hrtime.bigint() - t0);
+    } else {
+      engine.evaluate(tick, out);
+    }
     for (const f of out) {
       if (len + 3 > trace.length) {
         const bigger = new Float64Array(trace.length * 2);
@@ -77,7 +95,12 @@ function record(
     }
     out.length = 0;
   }
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, trace: trace.subarray(0, len), perRule };
+  return { trace: trace.subarray(0, len), perRule };
+}
+
+/** JIT warm-up on a prefix, in its own frame so nothing of it stays reachable from main's. */
+function warmUp(w: Workload): void {
+  throughput(load(new AlertEngine(), w), { ...w.tape, count: Math.min(w.tape.count, 200_000) });
 }
 
 function identical(a: Float64Array, b: Float64Array): boolean {
@@ -90,37 +113,36 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-function main(): void {
-  const fromFiles = args.rules?.endsWith('.json') || args.ticks?.endsWith('.csv');
-  if (fromFiles && !(args.rules?.endsWith('.json') && args.ticks?.endsWith('.csv'))) {
-    throw new Error('A custom workload needs both --rules FILE.json and --ticks FILE.csv');
-  }
-  const w = fromFiles
-    ? fileWorkload(args.rules, args.ticks)
-    : syntheticWorkload(Number(args.instruments), Number(args.rules), Number(args.ticks), Number(args.seed));
+const mb = (bytes: number): number => Math.round(bytes / 104857.6) / 10;
+const rate = (ticks: number, seconds: number): number => Math.round(ticks / seconds);
 
-  // Warm-up on a short prefix so the JIT has compiled the hot path before the timed passes.
-  throughput(load(new AlertEngine(), w), { ...w, tape: { ...w.tape, count: Math.min(w.tape.count, 200_000) } });
-  const fast = throughput(load(new AlertEngine(), w), w);
-  const latencies = new Float64Array(w.tape.count);
-  const fastTrace = record(load(new AlertEngine(), w), w, latencies);
-  const naive = record(load(new NaiveEngine(), w), w, null);
+/** Runs the three passes on one workload and reports them. */
+function measure(w: Workload, describe: Record<string, unknown>): { report: Record<string, unknown>; same: boolean } {
+  const { tape } = w;
+  warmUp(w);
+  collect();
+  const before = process.memoryUsage();
+  const engine = load(new AlertEngine(), w);
+  const fast = timed(() => throughput(engine, tape));
+  collect();
+  const after = process.memoryUsage();
+
+  const latencies = new Float64Array(tape.count);
+  const fastTrace = timed(() => record(load(new AlertEngine(), w), tape, latencies));
+  const naive = timed(() => record(load(new NaiveEngine(), w), tape, null));
   latencies.sort();
-  global.gc?.();
   const same = identical(fastTrace.trace, naive.trace) && fast.firings === fastTrace.trace.length / 3;
-
-  const result = {
-    benchmark: 'engine',
-    node: process.version,
+  const report = {
     workload: {
-      source: fromFiles ? { rules: args.rules, ticks: args.ticks } : 'synthetic',
+      ...describe,
       instruments: w.symbols.length,
       rules: w.rules.length,
-      ticks: w.tape.count,
-      ...(fromFiles ? {} : { seed: Number(args.seed) }),
+      ticks: tape.count,
+      firings_per_tick: Number((fast.firings / Math.max(1, tape.count)).toFixed(3)),
     },
     indexed: {
-      ticks_per_sec: Math.round(w.tape.count / fast.seconds),
+      ticks_per_sec: rate(tape.count, fast.seconds),
+      ticks_per_cpu_sec: rate(tape.count, fast.cpuSeconds),
       seconds: Number(fast.seconds.toFixed(3)),
       firings: fast.firings,
       latency_us: {
@@ -129,21 +151,53 @@ function main(): void {
         p999: percentile(latencies, 0.999) / 1000,
         max: (latencies[latencies.length - 1] ?? 0) / 1000,
       },
+      // The loaded engine after its throughput pass: JS heap, plus its typed arrays (held outside the heap).
+      rules_held: engine.ruleCount,
+      heap_mb: mb(after.heapUsed - before.heapUsed),
+      array_buffers_mb: mb(after.arrayBuffers - before.arrayBuffers),
     },
     naive: {
-      ticks_per_sec: Math.round(w.tape.count / naive.seconds),
+      ticks_per_sec: rate(tape.count, naive.seconds),
+      ticks_per_cpu_sec: rate(tape.count, naive.cpuSeconds),
       seconds: Number(naive.seconds.toFixed(3)),
       firings: naive.trace.length / 3,
     },
     speedup: Number((naive.seconds / fast.seconds).toFixed(1)),
     firings_identical: same,
-    heap_used_mb: Math.round(process.memoryUsage().heapUsed / 1048576),
-    ...(fromFiles && {
+    heap_used_mb: mb(after.heapUsed),
+    ...(describe.source !== 'synthetic' && {
       firings_per_rule: Object.fromEntries(w.rules.map((r, i) => [w.ruleNames[i] ?? `rule ${r.id}`, fastTrace.perRule.get(r.id) ?? 0])),
     }),
   };
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  if (!same) process.exitCode = 1;
+  return { report, same };
+}
+
+function main(): void {
+  const fromFiles = args.rules.endsWith('.json') || args.ticks.endsWith('.csv');
+  if (fromFiles && !(args.rules.endsWith('.json') && args.ticks.endsWith('.csv'))) {
+    throw new Error('A custom workload needs both --rules FILE.json and --ticks FILE.csv');
+  }
+  if (args.profile !== undefined && !PROFILES.includes(args.profile as Profile)) {
+    throw new Error(`--profile must be one of ${PROFILES.join(', ')}`);
+  }
+  const runs: Record<string, unknown> = {};
+  let allSame = true;
+  if (fromFiles) {
+    const { report, same } = measure(fileWorkload(args.rules, args.ticks), { source: { rules: args.rules, ticks: args.ticks } });
+    runs['custom'] = report;
+    allSame = same;
+  } else {
+    // Each profile on its own generated workload, the same seed, one after the other in this process.
+    for (const profile of args.profile ? [args.profile as Profile] : PROFILES) {
+      const seed = Number(args.seed);
+      const w = syntheticWorkload(Number(args.instruments), Number(args.rules), Number(args.ticks), seed, profile);
+      const { report, same } = measure(w, { source: 'synthetic', profile, seed });
+      runs[profile] = report;
+      allSame &&= same;
+    }
+  }
+  process.stdout.write(`${JSON.stringify({ benchmark: 'engine', node: process.version, ...runs }, null, 2)}\n`);
+  if (!allSame) process.exitCode = 1;
 }
 
 main();

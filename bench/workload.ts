@@ -37,8 +37,27 @@ const MIX: [RuleType, RuleCondition, number][] = [
   ['volume_spike', 'volume_above', 0.1],
 ];
 
-/** Mixed floor rules near each instrument's price level and a random-walk tape with advancing event time. */
-export function syntheticWorkload(instruments: number, ruleCount: number, tickCount: number, seed: number): Workload {
+/**
+ * How the rules sit against the prices.
+ * - storm: levels anywhere within ±2 % of the start price, rate thresholds from 0.05 %: prices roam
+ *   through the levels, many rules sit on their firing side and fire again after every cooldown.
+ * - steady: alerts as traders set them, away from the price: `above` 0.5–5 % over it, `below`
+ *   0.5–5 % under, crossings and equals within ±5 %, rate moves of 1–5 %, volume spikes from 500.
+ */
+export type Profile = 'storm' | 'steady';
+export const PROFILES: readonly Profile[] = ['storm', 'steady'];
+
+/** Where a rule's level goes, as a factor of the instrument's start price. */
+function levelFactor(profile: Profile, condition: RuleCondition, rand: () => number): number {
+  if (profile === 'storm') return 1 + (rand() - 0.5) * 0.04;
+  const away = 0.005 + rand() * 0.045;
+  if (condition === 'above') return 1 + away;
+  if (condition === 'below') return 1 - away;
+  return 1 + (rand() - 0.5) * 0.1;
+}
+
+/** Mixed floor rules around each instrument's price level and a random-walk tape with advancing event time. */
+export function syntheticWorkload(instruments: number, ruleCount: number, tickCount: number, seed: number, profile: Profile): Workload {
   const rand = seededRandom(seed);
   const gauss = (): number => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
   const base = Array.from({ length: instruments }, () => Math.round(10 ** (1 + rand() * 3.5) * 100) / 100);
@@ -47,12 +66,13 @@ export function syntheticWorkload(instruments: number, ruleCount: number, tickCo
     const instrumentId = (id - 1) % instruments;
     let u = rand();
     const [ruleType, condition] = MIX.find(([, , w]) => (u -= w) < 0) ?? MIX[0]!;
-    const level = base[instrumentId]! * (1 + (rand() - 0.5) * 0.04);
+    const level = base[instrumentId]! * levelFactor(profile, condition, rand);
+    const steady = profile === 'steady';
     const threshold =
       ruleType === 'rate_of_change'
-        ? Math.round((0.05 + rand() * 1.5) * 100) / 100
+        ? Math.round((steady ? 1 + rand() * 4 : 0.05 + rand() * 1.5) * 100) / 100
         : ruleType === 'volume_spike'
-          ? Math.round(300 + rand() * 700)
+          ? Math.round(steady ? 500 + rand() * 1000 : 300 + rand() * 700)
           : Math.round(level * 100) / 100;
     const c = rand();
     // Cooldown 0 only on edge-triggered rules: a level rule without cooldown is an alert storm, not a workload.

@@ -1,20 +1,12 @@
 import { AlertEngine } from './alert-engine';
-import { NaiveEngine } from './naive-engine';
-import { engineRule, engineTick, T0 } from './test-support';
-import { LATE, type EngineRule, type Firing } from './types';
+import { ENGINES, engineRule, engineTick, play, S, T0, type EngineCase } from './test-support';
+import type { Firing } from './types';
 
-type Step = [price: number, atMs: number, volume?: number];
-interface Case {
-  name: string;
-  rules: (Partial<EngineRule> & { id: number })[];
-  steps: Step[];
-  /** Per step: the rule ids that fire, in order. */
-  fires: number[][];
-}
+const roc = (id: number, condition: 'percent_change_up' | 'percent_change_down', threshold: number, timeWindowSeconds: number | null) =>
+  ({ id, ruleType: 'rate_of_change', condition, threshold, timeWindowSeconds }) as const;
 
-const S = 1000;
-
-const cases: Case[] = [
+/** The contract's floor semantics, one behaviour per case; every case runs on both engines. */
+const cases: EngineCase[] = [
   { name: 'above fires on the very first tick', rules: [{ id: 1, threshold: 100 }], steps: [[101, 0]], fires: [[1]] },
   {
     name: 'above is strict',
@@ -63,8 +55,25 @@ const cases: Case[] = [
       [100.009, 2],
       [99.991, 3],
       [100, 4],
+      [100.5, 5],
     ],
-    fires: [[], [], [1], [1], [1]],
+    fires: [[], [], [1], [1], [1], []],
+  },
+  {
+    name: 'equals fires on each touching tick, after jumps from far away',
+    rules: [
+      { id: 1, condition: 'equals', threshold: 50 },
+      { id: 2, condition: 'equals', threshold: 150 },
+    ],
+    steps: [
+      [100, 0],
+      [150, 1],
+      [150.005, 2],
+      [50, 3],
+      [49.995, 4],
+      [100, 5],
+    ],
+    fires: [[], [2], [2], [1], [1], []],
   },
   {
     name: 'crosses_above needs a previous price and moves from ≤ to >',
@@ -94,21 +103,25 @@ const cases: Case[] = [
     fires: [[], [], [1], [], [1]],
   },
   {
-    name: 'a gap crosses every level it jumps over',
+    name: 'a gap crosses every level it jumps over, and only those',
     rules: [
       { id: 1, ruleType: 'crossover', condition: 'crosses_above', threshold: 101 },
       { id: 2, ruleType: 'crossover', condition: 'crosses_above', threshold: 105 },
       { id: 3, ruleType: 'crossover', condition: 'crosses_above', threshold: 110 },
+      { id: 4, ruleType: 'crossover', condition: 'crosses_below', threshold: 103 },
+      { id: 5, ruleType: 'crossover', condition: 'crosses_below', threshold: 100 },
     ],
     steps: [
       [100, 0],
       [106, 1],
+      [100, 2],
+      [99.99, 3],
     ],
-    fires: [[], [1, 2]],
+    fires: [[], [1, 2], [4], [5]],
   },
   {
     name: 'rate of change up at exactly the threshold, against the earliest price in the window',
-    rules: [{ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 1, timeWindowSeconds: 10 }],
+    rules: [roc(1, 'percent_change_up', 1, 10)],
     steps: [
       [100, 0],
       [100.5, 5 * S],
@@ -118,8 +131,8 @@ const cases: Case[] = [
     fires: [[], [], [1], []],
   },
   {
-    name: 'rate of change down',
-    rules: [{ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_down', threshold: 2, timeWindowSeconds: 60 }],
+    name: 'rate of change down at exactly the threshold',
+    rules: [roc(1, 'percent_change_down', 2, 60)],
     steps: [
       [100, 0],
       [98.5, 10 * S],
@@ -129,7 +142,7 @@ const cases: Case[] = [
   },
   {
     name: 'rate of change window evicts old prices (window boundary inclusive)',
-    rules: [{ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 5, timeWindowSeconds: 10 }],
+    rules: [roc(1, 'percent_change_up', 5, 10)],
     steps: [
       [100, 0],
       [105, 10 * S],
@@ -138,6 +151,28 @@ const cases: Case[] = [
       [106, 20 * S + 2],
     ],
     fires: [[], [1], [], [1], []],
+  },
+  {
+    name: 'rate of change windows default to 60 s, one per length',
+    rules: [roc(1, 'percent_change_up', 1, null), roc(2, 'percent_change_up', 1, 30), roc(3, 'percent_change_down', 1, 60)],
+    steps: [
+      [100, 0],
+      [99, 30 * S],
+      [100, 59 * S],
+      [99.5, 60 * S + 1],
+    ],
+    fires: [[], [3], [2], []],
+  },
+  {
+    name: 'rate of change against a zero reference never fires; negative prices use its size',
+    rules: [roc(1, 'percent_change_up', 1, 10)],
+    steps: [
+      [0, 0],
+      [5, 1 * S],
+      [-100, 20 * S],
+      [-98, 21 * S],
+    ],
+    fires: [[], [], [], [1]],
   },
   {
     name: 'volume_above is strict on the tick volume',
@@ -163,6 +198,23 @@ const cases: Case[] = [
     fires: [[1], [], [], [1], [], [1]],
   },
   {
+    name: 'a rule back from cooldown fires only if its condition holds then',
+    rules: [
+      { id: 1, threshold: 100, cooldownSeconds: 10 },
+      { id: 2, condition: 'below', threshold: 90, cooldownSeconds: 10 },
+      { id: 3, ruleType: 'volume_spike', condition: 'volume_above', threshold: 50, cooldownSeconds: 10 },
+    ],
+    steps: [
+      [101, 0, 60],
+      [89, 5 * S, 60],
+      [95, 10 * S, 10],
+      [101, 11 * S, 10],
+      [89, 15 * S, 60],
+      [89, 16 * S, 60],
+    ],
+    fires: [[1, 3], [2], [], [1], [2, 3], []],
+  },
+  {
     name: 'cooldown on crossings and equals too',
     rules: [
       { id: 1, ruleType: 'crossover', condition: 'crosses_above', threshold: 100, cooldownSeconds: 10 },
@@ -182,13 +234,24 @@ const cases: Case[] = [
   },
   {
     name: 'cooldown persisted across a restart (lastTriggered given)',
-    rules: [{ id: 1, threshold: 100, cooldownSeconds: 60, lastTriggeredMs: T0 - 30 * S }],
+    rules: [
+      { id: 1, threshold: 100, cooldownSeconds: 60, lastTriggeredMs: T0 - 30 * S },
+      { id: 2, ruleType: 'crossover', condition: 'crosses_above', threshold: 100, cooldownSeconds: 60, lastTriggeredMs: T0 - 30 * S },
+    ],
     steps: [
-      [101, 0],
+      [99, 0],
+      [101, 1],
       [101, 29 * S],
+      [99, 29 * S + 1],
       [101, 30 * S],
     ],
-    fires: [[], [], [1]],
+    fires: [[], [], [], [], [1, 2]],
+  },
+  {
+    name: 'cooldown 0 ignores a last firing later than the tick',
+    rules: [{ id: 1, threshold: 100, lastTriggeredMs: T0 + 60 * S }],
+    steps: [[101, 0]],
+    fires: [[1]],
   },
   {
     name: 'firings come ordered by rule id',
@@ -196,9 +259,17 @@ const cases: Case[] = [
       { id: 9, threshold: 100 },
       { id: 3, condition: 'below', threshold: 200 },
       { id: 5, threshold: 50 },
+      { id: 4, ruleType: 'volume_spike', condition: 'volume_above', threshold: 5 },
+      roc(1, 'percent_change_up', 10, 60),
     ],
-    steps: [[150, 0]],
-    fires: [[3, 5, 9]],
+    steps: [
+      [100, 0],
+      [150, 1, 9],
+    ],
+    fires: [
+      [3, 5],
+      [1, 3, 4, 5, 9],
+    ],
   },
   { name: 'inactive rules never fire', rules: [{ id: 1, threshold: 100, active: false }], steps: [[101, 0]], fires: [[]] },
   {
@@ -208,102 +279,76 @@ const cases: Case[] = [
     fires: [[]],
   },
   { name: 'other instruments are untouched', rules: [{ id: 1, threshold: 100, instrumentId: 2 }], steps: [[101, 0]], fires: [[]] },
+  {
+    name: 'any instrument id works (small, large, negative)',
+    rules: [
+      { id: 1, threshold: 100, instrumentId: 0 },
+      { id: 2, threshold: 100, instrumentId: 1_000_000 },
+      { id: 3, threshold: 100, instrumentId: -5 },
+    ],
+    steps: [
+      [101, 0, 1, 1_000_000],
+      [101, 0, 1, -5],
+      [101, 0, 1, 0],
+      [101, 0, 1, 7],
+    ],
+    fires: [[2], [3], [1], []],
+  },
 ];
 
-function run(engine: AlertEngine | NaiveEngine, c: Case): number[][] {
-  for (const r of c.rules) engine.upsertRule(engineRule(r));
-  return c.steps.map(([price, at, volume]) => {
-    const out: Firing[] = [];
-    engine.evaluate(engineTick(price, at, { volume: volume ?? 1 }), out);
-    return out.map((f) => f.ruleId);
-  });
-}
-
-describe.each([
-  ['AlertEngine', () => new AlertEngine()],
-  ['NaiveEngine', () => new NaiveEngine()],
-])('%s floor semantics', (_name, make) => {
+describe.each(ENGINES)('%s floor semantics', (_name, make) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
-    expect(run(make(), c)).toEqual(c.fires);
+    expect(play(make(), c.rules, c.steps)).toEqual(c.fires);
+  });
+
+  it('reports trigger, threshold, previous and reference values', () => {
+    const engine = make();
+    engine.upsertRule(engineRule(roc(1, 'percent_change_up', 1, 60)));
+    engine.upsertRule(engineRule({ id: 2, ruleType: 'crossover', condition: 'crosses_above', threshold: 100.5, version: 4 }));
+    engine.upsertRule(engineRule({ id: 3, ruleType: 'volume_spike', condition: 'volume_above', threshold: 10 }));
+    engine.upsertRule(engineRule({ id: 4, threshold: 90 }));
+    const out: Firing[] = [];
+    engine.evaluate(engineTick(100, 0), out);
+    const base = { instrumentId: 1, tsMs: T0 + 1000, previousPrice: 100, ruleVersion: 1 };
+    expect(engine.evaluate(engineTick(101, 1000, { volume: 12 }), out)).toBe(4);
+    expect(out).toEqual([
+      {
+        ruleId: 4,
+        ruleVersion: 1,
+        instrumentId: 1,
+        tsMs: T0,
+        triggerValue: 100,
+        thresholdValue: 90,
+        previousPrice: null,
+        referencePrice: null,
+      },
+      { ...base, ruleId: 1, triggerValue: 1, thresholdValue: 1, referencePrice: 100 },
+      { ...base, ruleId: 2, ruleVersion: 4, triggerValue: 101, thresholdValue: 100.5, referencePrice: null },
+      { ...base, ruleId: 3, triggerValue: 12, thresholdValue: 10, referencePrice: null },
+      { ...base, ruleId: 4, triggerValue: 101, thresholdValue: 90, referencePrice: null },
+    ]);
+  });
+
+  it('counts and finds rules, inactive ones included', () => {
+    const engine = make();
+    engine.upsertRule(engineRule({ id: 1 }));
+    engine.upsertRule(engineRule({ id: 2, active: false }));
+    engine.upsertRule(engineRule({ id: 1, threshold: 5 }));
+    expect([engine.ruleCount, engine.hasRule(1), engine.hasRule(2), engine.hasRule(3)]).toEqual([2, true, true, false]);
+    engine.removeRule(1);
+    engine.removeRule(42);
+    expect([engine.ruleCount, engine.hasRule(1)]).toEqual([1, false]);
   });
 });
 
 describe('AlertEngine', () => {
-  it('reports trigger, threshold, previous and reference values', () => {
+  it('returns the number of firings it appended, after what was already in out', () => {
     const engine = new AlertEngine();
-    engine.upsertRule(
-      engineRule({ id: 1, ruleType: 'rate_of_change', condition: 'percent_change_up', threshold: 1, timeWindowSeconds: 60 }),
-    );
-    engine.upsertRule(engineRule({ id: 2, ruleType: 'crossover', condition: 'crosses_above', threshold: 100.5, version: 4 }));
-    const out: Firing[] = [];
-    engine.evaluate(engineTick(100, 0), out);
-    engine.evaluate(engineTick(101, 1000), out);
-    expect(out).toEqual([
-      {
-        ruleId: 1,
-        ruleVersion: 1,
-        instrumentId: 1,
-        tsMs: T0 + 1000,
-        triggerValue: 1,
-        thresholdValue: 1,
-        previousPrice: 100,
-        referencePrice: 100,
-      },
-      {
-        ruleId: 2,
-        ruleVersion: 4,
-        instrumentId: 1,
-        tsMs: T0 + 1000,
-        triggerValue: 101,
-        thresholdValue: 100.5,
-        previousPrice: 100,
-        referencePrice: null,
-      },
-    ]);
-  });
-
-  it('returns LATE for an older tick and changes nothing', () => {
-    const engine = new AlertEngine();
-    engine.upsertRule(engineRule({ id: 1, ruleType: 'crossover', condition: 'crosses_above', threshold: 100 }));
-    const out: Firing[] = [];
-    expect(engine.evaluate(engineTick(99, 1000), out)).toBe(0);
-    expect(engine.evaluate(engineTick(150, 999), out)).toBe(LATE);
-    expect(engine.evaluate(engineTick(101, 1000), out)).toBe(1);
-    expect(out[0]?.previousPrice).toBe(99);
-  });
-
-  it('applies edits on the next tick and keeps cooldown across an edit', () => {
-    const engine = new AlertEngine();
-    engine.upsertRule(engineRule({ id: 1, threshold: 100, cooldownSeconds: 10 }));
-    const out: Firing[] = [];
-    engine.evaluate(engineTick(101, 0), out);
-    engine.upsertRule(engineRule({ id: 1, threshold: 90, cooldownSeconds: 10, version: 2 }));
-    expect(engine.evaluate(engineTick(95, 5000), out)).toBe(0);
-    expect(engine.evaluate(engineTick(95, 10_000), out)).toBe(1);
-    expect(out[1]).toMatchObject({ thresholdValue: 90, ruleVersion: 2 });
-    engine.upsertRule(engineRule({ id: 1, threshold: 90, active: false, version: 3 }));
-    expect(engine.evaluate(engineTick(95, 30_000), out)).toBe(0);
-    engine.upsertRule(engineRule({ id: 1, threshold: 90, version: 4 }));
-    engine.removeRule(1);
-    expect(engine.evaluate(engineTick(95, 60_000), out)).toBe(0);
-    expect(engine.ruleCount).toBe(0);
-  });
-
-  it('moves a rule to another instrument on edit', () => {
-    const engine = new AlertEngine();
-    engine.upsertRule(engineRule({ id: 1, threshold: 100 }));
-    engine.upsertRule(engineRule({ id: 1, threshold: 100, instrumentId: 2 }));
-    const out: Firing[] = [];
-    expect(engine.evaluate(engineTick(101, 0), out)).toBe(0);
-    expect(engine.evaluate(engineTick(101, 0, { instrumentId: 2 }), out)).toBe(1);
-  });
-
-  it('restores the previous price and last tick time from a seed', () => {
-    const engine = new AlertEngine();
-    engine.seedInstrument(1, 99, T0);
-    engine.upsertRule(engineRule({ id: 1, ruleType: 'crossover', condition: 'crosses_above', threshold: 100 }));
-    const out: Firing[] = [];
-    expect(engine.evaluate(engineTick(150, -1), out)).toBe(LATE);
-    expect(engine.evaluate(engineTick(101, 0), out)).toBe(1);
+    engine.upsertRule(engineRule({ id: 2, threshold: 1 }));
+    engine.upsertRule(engineRule({ id: 1, threshold: 2 }));
+    const sentinel = { ruleId: 99 } as Firing;
+    const out: Firing[] = [sentinel];
+    expect(engine.evaluate(engineTick(5), out)).toBe(2);
+    expect(out.map((f) => f.ruleId)).toEqual([99, 1, 2]);
   });
 });

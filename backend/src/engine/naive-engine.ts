@@ -1,13 +1,22 @@
 import { EQUALS_TOLERANCE } from '@tradeassist/shared-types';
 import { PriceWindow } from './price-window';
-import { coolingDown, seedState, toSlot, type RuleSlot } from './rule-slot';
+import { coolingDown, isRate, Kind, toSlot, type RuleSlot } from './rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
 
 interface NaiveInstrument {
   lastTs: number;
   prevPrice: number | null;
+  /** One window per distinct length its rate rules use; a length no rule uses any more is dropped at the next tick. */
   windows: Map<number, PriceWindow>;
 }
+
+interface InstrumentRules {
+  /** The instrument's rules in id order, so firings come out ordered by rule id. */
+  rules: RuleSlot[];
+  windowLengths: number[];
+}
+
+const NO_RULES: InstrumentRules = { rules: [], windowLengths: [] };
 
 /**
  * The reference implementation: every tick scans every rule of its instrument and checks the
@@ -16,17 +25,20 @@ interface NaiveInstrument {
 export class NaiveEngine {
   private readonly rules = new Map<number, RuleSlot>();
   private readonly instruments = new Map<number, NaiveInstrument>();
-  /** Each instrument's rules in id order; rebuilt after any rule change. */
-  private byInstrument: Map<number, RuleSlot[]> | null = null;
+  /** Rules grouped by instrument; rebuilt after any rule change. */
+  private byInstrument: Map<number, InstrumentRules> | null = null;
 
   get ruleCount(): number {
     return this.rules.size;
   }
 
+  hasRule(ruleId: number): boolean {
+    return this.rules.has(ruleId);
+  }
+
   upsertRule(rule: EngineRule): void {
     this.byInstrument = null;
-    const existing = this.rules.get(rule.id);
-    this.rules.set(rule.id, { ...toSlot(rule, existing), armed: true });
+    this.rules.set(rule.id, toSlot(rule, this.rules.get(rule.id)));
   }
 
   removeRule(ruleId: number): void {
@@ -35,7 +47,9 @@ export class NaiveEngine {
   }
 
   seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
-    seedState(this.state(instrumentId), lastPrice, lastTsMs);
+    const s = this.state(instrumentId);
+    if (lastPrice !== null) s.prevPrice = lastPrice;
+    if (lastTsMs !== null) s.lastTs = Math.max(s.lastTs, lastTsMs);
   }
 
   evaluate(tick: EngineTick, out: Firing[]): number {
@@ -44,47 +58,48 @@ export class NaiveEngine {
     if (ts < s.lastTs) return LATE;
     const p = tick.price;
     const prev = s.prevPrice;
-    const refs = new Map<number, number>();
-    const rules = this.rulesOf(tick.instrumentId);
-    const windowLengths = new Set(rules.filter((r) => r.kind === 'roc_up' || r.kind === 'roc_down').map((r) => r.windowMs));
-    for (const ms of s.windows.keys()) if (!windowLengths.has(ms)) s.windows.delete(ms);
+    const { rules, windowLengths } = this.rulesOf(tick.instrumentId);
+    for (const ms of s.windows.keys()) if (!windowLengths.includes(ms)) s.windows.delete(ms);
     for (const ms of windowLengths) {
       let w = s.windows.get(ms);
       if (!w) s.windows.set(ms, (w = new PriceWindow(ms)));
-      refs.set(ms, w.push(ts, p));
+      w.push(ts, p);
     }
     const start = out.length;
     for (const r of rules) {
-      if (r.kind === 'none' || coolingDown(r, ts)) continue;
+      if (coolingDown(r, ts)) continue;
       let trigger: number | null = null;
       let ref: number | null = null;
       switch (r.kind) {
-        case 'above':
+        case Kind.above:
           if (p > r.threshold) trigger = p;
           break;
-        case 'below':
+        case Kind.below:
           if (p < r.threshold) trigger = p;
           break;
-        case 'equals':
+        case Kind.equals:
           if (Math.abs(p - r.threshold) < EQUALS_TOLERANCE) trigger = p;
           break;
-        case 'crosses_above':
+        case Kind.crossesAbove:
           if (prev !== null && prev <= r.threshold && p > r.threshold) trigger = p;
           break;
-        case 'crosses_below':
+        case Kind.crossesBelow:
           if (prev !== null && prev >= r.threshold && p < r.threshold) trigger = p;
           break;
-        case 'volume':
+        case Kind.volume:
           if (tick.volume > r.threshold) trigger = tick.volume;
           break;
-        case 'roc_up':
-        case 'roc_down': {
-          ref = refs.get(r.windowMs) ?? null;
+        case Kind.rocUp:
+        case Kind.rocDown: {
+          ref = s.windows.get(r.windowMs)?.reference ?? null;
+          // A zero reference (TICK, ADD can sit at 0) has no meaningful percent change.
           if (ref === null || ref === 0) break;
           const pct = ((p - ref) / Math.abs(ref)) * 100;
-          if (r.kind === 'roc_up' ? pct >= r.threshold : pct <= -r.threshold) trigger = pct;
+          if (r.kind === Kind.rocUp ? pct >= r.threshold : pct <= -r.threshold) trigger = pct;
           break;
         }
+        case Kind.none:
+          break;
       }
       if (trigger === null) continue;
       out.push({
@@ -104,16 +119,19 @@ export class NaiveEngine {
     return out.length - start;
   }
 
-  private rulesOf(instrumentId: number): RuleSlot[] {
+  private rulesOf(instrumentId: number): InstrumentRules {
     if (!this.byInstrument) {
-      this.byInstrument = new Map();
+      const grouped = new Map<number, InstrumentRules>();
       for (const r of [...this.rules.values()].sort((a, b) => a.id - b.id)) {
-        const list = this.byInstrument.get(r.instrumentId) ?? [];
-        list.push(r);
-        this.byInstrument.set(r.instrumentId, list);
+        if (r.kind === Kind.none) continue;
+        let g = grouped.get(r.instrumentId);
+        if (!g) grouped.set(r.instrumentId, (g = { rules: [], windowLengths: [] }));
+        g.rules.push(r);
+        if (isRate(r.kind) && !g.windowLengths.includes(r.windowMs)) g.windowLengths.push(r.windowMs);
       }
+      this.byInstrument = grouped;
     }
-    return this.byInstrument.get(instrumentId) ?? [];
+    return this.byInstrument.get(instrumentId) ?? NO_RULES;
   }
 
   private state(instrumentId: number): NaiveInstrument {

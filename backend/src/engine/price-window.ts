@@ -31,6 +31,11 @@ export class PriceWindow {
     return this.px[this.head] as number;
   }
 
+  /** The earliest price still inside the window, or null before the first push. */
+  get reference(): number | null {
+    return this.count > 0 ? (this.px[this.head] as number) : null;
+  }
+
   get size(): number {
     return this.count;
   }

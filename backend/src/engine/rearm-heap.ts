@@ -1,76 +1,105 @@
+import type { LevelIndex } from './level-index';
 import type { RuleSlot } from './rule-slot';
 
 /**
  * Min-heap of level-triggered rules waiting out their cooldown, keyed by the tick time at which
- * they may fire again. An entry carries the slot's generation so an edited rule's stale entry is ignored.
+ * they may fire again. An entry carries what re-arming needs (the rule's level and the index to
+ * put it back in), so re-arming never reads the rule object, whose memory is usually cold by then.
+ * Every entry is current: a rule that is edited or removed is taken out at once (rare).
+ *
+ * Layout: `keys` holds [re-arm time, level] pairs, `refs` the matching [slot, index] pairs.
  */
 export class RearmHeap {
-  private readonly at: number[] = [];
-  private readonly slots: RuleSlot[] = [];
-  private readonly generations: number[] = [];
-
-  get size(): number {
-    return this.at.length;
-  }
+  keys = new Float64Array(32);
+  refs: (RuleSlot | LevelIndex | null)[] = new Array<RuleSlot | LevelIndex | null>(32).fill(null);
+  size = 0;
 
   /** Tick time of the earliest re-arm, or +∞. */
   peek(): number {
-    return this.at.length > 0 ? (this.at[0] as number) : Infinity;
+    return this.size > 0 ? (this.keys[0] as number) : Infinity;
   }
 
-  push(atMs: number, slot: RuleSlot): void {
-    this.at.push(atMs);
-    this.slots.push(slot);
-    this.generations.push(slot.generation);
-    this.up(this.at.length - 1);
+  push(atMs: number, level: number, slot: RuleSlot, index: LevelIndex): void {
+    if (2 * this.size === this.keys.length) this.grow();
+    this.place(this.size++, atMs, level, slot, index);
   }
 
-  /** Removes the earliest entry; returns its slot if the entry is still current, else null. */
-  pop(): RuleSlot | null {
-    const slot = this.slots[0] as RuleSlot;
-    const generation = this.generations[0] as number;
-    const last = this.at.length - 1;
-    this.swap(0, last);
-    this.at.pop();
-    this.slots.pop();
-    this.generations.pop();
-    if (this.at.length > 1) this.down(0);
-    return slot.generation === generation ? slot : null;
+  /** Drops the earliest entry (read it first through keys[0..1] and refs[0..1]). */
+  pop(): void {
+    this.removeAt(0);
   }
 
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((this.at[parent] as number) <= (this.at[i] as number)) return;
-      this.swap(i, parent);
-      i = parent;
+  /** Takes a rule out wherever it sits; false if it is not here. */
+  remove(slot: RuleSlot): boolean {
+    for (let i = 0; i < this.size; i++) {
+      if (this.refs[2 * i] === slot) {
+        this.removeAt(i);
+        return true;
+      }
     }
+    return false;
   }
 
-  private down(i: number): void {
-    const n = this.at.length;
+  /** Fills the hole at `hole` with the last entry, sifted up or down as its key requires. */
+  private removeAt(hole: number): void {
+    const keys = this.keys;
+    const refs = this.refs;
+    const n = --this.size;
+    const atMs = keys[2 * n] as number;
+    const level = keys[2 * n + 1] as number;
+    const slot = refs[2 * n] as RuleSlot;
+    const index = refs[2 * n + 1] as LevelIndex;
+    refs[2 * n] = refs[2 * n + 1] = null;
+    if (hole === n) return;
+    if (hole > 0 && (keys[2 * ((hole - 1) >> 1)] as number) > atMs) {
+      this.place(hole, atMs, level, slot, index);
+      return;
+    }
+    let i = hole;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let smallest = i;
-      if (l < n && (this.at[l] as number) < (this.at[smallest] as number)) smallest = l;
-      if (r < n && (this.at[r] as number) < (this.at[smallest] as number)) smallest = r;
-      if (smallest === i) return;
-      this.swap(i, smallest);
-      i = smallest;
+      const c = r < n && (keys[2 * r] as number) < (keys[2 * l] as number) ? r : l;
+      if ((keys[2 * c] as number) >= atMs) break;
+      this.move(c, i);
+      i = c;
     }
+    keys[2 * i] = atMs;
+    keys[2 * i + 1] = level;
+    refs[2 * i] = slot;
+    refs[2 * i + 1] = index;
   }
 
-  // Plain temporaries: destructuring swaps allocate arrays on this hot path.
-  private swap(a: number, b: number): void {
-    const at = this.at[a] as number;
-    this.at[a] = this.at[b] as number;
-    this.at[b] = at;
-    const slot = this.slots[a] as RuleSlot;
-    this.slots[a] = this.slots[b] as RuleSlot;
-    this.slots[b] = slot;
-    const generation = this.generations[a] as number;
-    this.generations[a] = this.generations[b] as number;
-    this.generations[b] = generation;
+  /** Sifts an entry up from position i (a free position) to where its key belongs. */
+  private place(i: number, atMs: number, level: number, slot: RuleSlot, index: LevelIndex): void {
+    const keys = this.keys;
+    const refs = this.refs;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((keys[2 * parent] as number) <= atMs) break;
+      this.move(parent, i);
+      i = parent;
+    }
+    keys[2 * i] = atMs;
+    keys[2 * i + 1] = level;
+    refs[2 * i] = slot;
+    refs[2 * i + 1] = index;
+  }
+
+  private move(from: number, to: number): void {
+    const keys = this.keys;
+    const refs = this.refs;
+    keys[2 * to] = keys[2 * from] as number;
+    keys[2 * to + 1] = keys[2 * from + 1] as number;
+    refs[2 * to] = refs[2 * from] as RuleSlot;
+    refs[2 * to + 1] = refs[2 * from + 1] as LevelIndex;
+  }
+
+  private grow(): void {
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    for (let i = this.refs.length; i < keys.length; i++) this.refs.push(null);
   }
 }

@@ -1,4 +1,6 @@
-import type { EngineRule, EngineTick } from './types';
+import { AlertEngine } from './alert-engine';
+import { NaiveEngine } from './naive-engine';
+import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
 
 /** Factories for engine specs and the bench: a rule or tick with overridable defaults. */
 export function engineRule(overrides: Partial<EngineRule> & Pick<EngineRule, 'id'>): EngineRule {
@@ -33,3 +35,51 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+export type Engine = AlertEngine | NaiveEngine;
+
+export const ENGINES: [string, () => Engine][] = [
+  ['AlertEngine', () => new AlertEngine()],
+  ['NaiveEngine', () => new NaiveEngine()],
+];
+
+/** One step of a scenario: a tick [price, ms after T0, volume?, instrument?], or a rule change or seed. */
+export type Step =
+  | [price: number, atMs: number, volume?: number, instrumentId?: number]
+  | { upsert: Partial<EngineRule> & { id: number } }
+  | { remove: number }
+  | { seed: [instrumentId: number, lastPrice: number | null, atMs: number | null] };
+
+/** Runs a scenario; per tick, the ids of the rules that fired (in output order) or 'late'. */
+export function play(engine: Engine, rules: (Partial<EngineRule> & { id: number })[], steps: Step[]): (number[] | 'late')[] {
+  for (const r of rules) engine.upsertRule(engineRule(r));
+  const result: (number[] | 'late')[] = [];
+  for (const step of steps) {
+    if (Array.isArray(step)) {
+      const [price, at, volume, instrumentId] = step;
+      const out: Firing[] = [];
+      const n = engine.evaluate(engineTick(price, at, { volume: volume ?? 1, instrumentId: instrumentId ?? 1 }), out);
+      result.push(n === LATE ? 'late' : out.map((f) => f.ruleId));
+      if (n !== LATE && n !== out.length) throw new Error(`evaluate returned ${n} for ${out.length} firings`);
+    } else if ('upsert' in step) {
+      engine.upsertRule(engineRule(step.upsert));
+    } else if ('remove' in step) {
+      engine.removeRule(step.remove);
+    } else {
+      const [id, price, at] = step.seed;
+      engine.seedInstrument(id, price, at === null ? null : T0 + at);
+    }
+  }
+  return result;
+}
+
+/** One table-driven engine case: the rules, what happens, and per tick the rule ids that fire (in order) or 'late'. */
+export interface EngineCase {
+  name: string;
+  rules: (Partial<EngineRule> & { id: number })[];
+  steps: Step[];
+  fires: (number[] | 'late')[];
+}
+
+/** Milliseconds per second, for readable tick times. */
+export const S = 1000;
