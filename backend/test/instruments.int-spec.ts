@@ -1,4 +1,7 @@
 import type { ErrorBody, Instrument } from '@tradeassist/shared-types';
+import { DataSource } from 'typeorm';
+import { MarketDataService } from '../src/market';
+import { TickPipeline } from '../src/pipeline';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
 describe('Instruments API (real app, SQLite file)', () => {
@@ -76,5 +79,48 @@ describe('Instruments API (real app, SQLite file)', () => {
     const locs = (res.body.detail as { loc: string[] }[]).map((d) => d.loc.join('.'));
     expect(locs).toEqual(expect.arrayContaining(['body.symbol', 'body.name', 'body.type', 'body.extra']));
     expect(res.body.message).toMatch(/^\d+ fields are invalid$/);
+  });
+});
+
+describe('Deleting an instrument whose ticks are still buffered (real app)', () => {
+  let t: TestApp;
+  // A long flush interval so the ticks are surely still in memory when the instrument goes.
+  beforeAll(async () => {
+    t = await startTestApp({ TICK_FLUSH_MS: '10000' });
+  });
+  afterAll(() => t.close());
+
+  const storedTicks = async (symbol: string): Promise<number> => {
+    const sql = 'SELECT COUNT(*) AS n FROM ticks t JOIN instruments i ON i.id = t.instrument_id WHERE i.symbol = ?';
+    const rows = await t.app.get(DataSource).query<{ n: number }[]>(sql, [symbol]);
+    return Number(rows[0]?.n);
+  };
+
+  it('drops its ticks and bars, and every other instrument keeps flowing', async () => {
+    const created = await http<Instrument>(t.baseUrl, 'POST', '/api/instruments', { symbol: 'GONE', name: 'Soon gone', type: 'equity' });
+    const id = created.body.id;
+    // The path the market feeds take (the ingest API flushes before it answers, feeds do not).
+    const pipeline = t.app.get(TickPipeline);
+    const at = Date.parse('2026-01-15T14:30:00Z');
+    const feedTick = (instrumentId: number, symbol: string, ts: number) => ({
+      instrumentId,
+      symbol,
+      ts,
+      price: 10,
+      bid: null,
+      ask: null,
+      volume: 1,
+    });
+    await pipeline.process([feedTick(id, 'GONE', at), feedTick(1, 'ES', at)]);
+    expect((await http(t.baseUrl, 'DELETE', `/api/instruments/${id}`)).status).toBe(200);
+    const market = t.app.get(MarketDataService);
+    await market.flush();
+    expect(await storedTicks('ES')).toBe(1);
+
+    await pipeline.process([feedTick(1, 'ES', at + 1000)]);
+    await market.flush();
+    expect(await storedTicks('ES')).toBe(2);
+    expect(t.logs.some((l) => l.includes('Tick batch'))).toBe(false);
+    expect((await http(t.baseUrl, 'GET', '/api/health')).status).toBe(200);
   });
 });

@@ -46,6 +46,32 @@ export class BarRoller {
     return this.deltas.size;
   }
 
+  /** Drops what an instrument's ticks added (the instrument was deleted: its bars are gone with it). */
+  forget(instrumentId: number): void {
+    for (const [key, d] of this.deltas) if (d.instrumentId === instrumentId) this.deltas.delete(key);
+  }
+
+  /** Puts back deltas drained earlier (their write failed), before whatever arrived since. */
+  restore(older: BarDelta[]): void {
+    for (const o of older) {
+      const key = `${o.instrumentId}:${o.startTs}`;
+      const newer = this.deltas.get(key);
+      this.deltas.set(
+        key,
+        newer
+          ? {
+              ...o,
+              high: Math.max(o.high, newer.high),
+              low: Math.min(o.low, newer.low),
+              close: newer.close ?? o.close,
+              volume: o.volume + newer.volume,
+              tickCount: o.tickCount + newer.tickCount,
+            }
+          : o,
+      );
+    }
+  }
+
   drain(): BarDelta[] {
     const out = [...this.deltas.values()];
     this.deltas = new Map();

@@ -37,6 +37,7 @@ export class MarketDataService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    this.instruments.events.on('removed', (id) => this.forget(id));
     this.timer = setInterval(() => void this.flush(), this.config.market.tick_flush_ms);
     this.timer.unref();
   }
@@ -89,19 +90,40 @@ export class MarketDataService implements OnModuleInit, OnModuleDestroy {
       if (this.instrumentsDirty()) await this.dataSource.transaction((m) => this.instruments.persistLastTicks(m));
       return;
     }
-    const ticks = this.buffer;
-    const bars = this.bars.drain();
+    // An instrument deleted while its ticks waited (or while this batch was being written) takes them with it.
+    const known = (row: { instrumentId: number }): boolean => this.instruments.findById(row.instrumentId) !== undefined;
+    const ticks = this.buffer.filter(known);
+    const bars = this.bars.drain().filter(known);
     this.buffer = [];
     try {
       await writeBatch(this.dataSource, ticks, bars, (m) => this.instruments.persistLastTicks(m));
     } catch (error) {
-      // Keep the ticks for the next attempt rather than lose them; bars are re-derivable from ticks.
+      if (isConstraintViolation(error)) {
+        // The same rows would fail again on every retry, holding back every tick after them.
+        this.logger.error({ message: 'Tick batch refused by the database; dropped', ticks: ticks.length, error });
+        return;
+      }
+      // A transient failure (disk, lock, connection): keep ticks and bars for the next attempt.
       this.buffer = ticks.concat(this.buffer);
+      this.bars.restore(bars);
       this.logger.error({ message: 'Tick batch write failed; will retry', ticks: ticks.length, error });
     }
+  }
+
+  private forget(instrumentId: number): void {
+    this.buffer = this.buffer.filter((t) => t.instrumentId !== instrumentId);
+    this.bars.forget(instrumentId);
   }
 
   private instrumentsDirty(): boolean {
     return this.instruments.hasDirty();
   }
+}
+
+/** SQLite's SQLITE_CONSTRAINT_* or PostgreSQL's class 23 (integrity constraint violation). */
+function isConstraintViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e.driverError?.code ?? e.code;
+  if (typeof code !== 'string') return false;
+  return code.startsWith('SQLITE_CONSTRAINT') || /^23\d{3}$/.test(code);
 }

@@ -32,7 +32,11 @@ export class FeedRunner implements OnApplicationBootstrap, BeforeApplicationShut
       warn: (message, meta) => this.logger.warn({ message, ...meta }),
       now: () => Date.now(),
     });
-    this.logger.log(`Market feed '${this.feed.kind}' started`);
+    // A replay can end (or fail to open its file) within start(): say what happened, not 'started'.
+    const { running, detail } = this.feed.status();
+    const why = detail ? `: ${detail}` : '';
+    if (running) this.logger.log(`Market feed '${this.feed.kind}' started${why}`);
+    else this.logger.warn(`Market feed '${this.feed.kind}' is not running${why}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
