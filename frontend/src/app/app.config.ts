@@ -16,7 +16,8 @@ export const appConfig: ApplicationConfig = {
       withXsrfConfiguration({ cookieName: 'ta_csrf', headerName: 'X-CSRF-Token' }),
       withInterceptors([authRefreshInterceptor, apiErrorInterceptor]),
     ),
-    provideToastr({ positionClass: 'toast-top-right', maxOpened: 6, newestOnTop: true, preventDuplicates: false }),
+    // Bottom right: toasts never cover the toolbar's connection state or a page's action buttons.
+    provideToastr({ positionClass: 'toast-bottom-right', maxOpened: 6, newestOnTop: true, preventDuplicates: false }),
     provideCharts(withDefaultRegisterables()),
   ],
 };

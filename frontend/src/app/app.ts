@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { AuthService } from './core/auth/auth.service';
 import { AlertToaster } from './core/realtime/alert-toaster';
+import { QuoteBook } from './core/realtime/quote-book';
 import { RealtimeService } from './core/realtime/realtime.service';
 import { Shell } from './core/shell/shell';
 
@@ -16,6 +17,8 @@ export class App {
 
   constructor() {
     inject(AlertToaster).start();
+    // Quotes are kept from the first tick on, whichever page is open.
+    inject(QuoteBook).start();
     // The socket needs a session (the upgrade is refused without one): open it on sign-in, close it on sign-out.
     effect(() => {
       const user = this.auth.user();

@@ -5,7 +5,8 @@ import type { ConnectionState } from '../core/realtime/realtime.service';
 const LABELS: Record<ConnectionState, { text: string; icon: string }> = {
   connecting: { text: 'Connecting…', icon: 'sync' },
   live: { text: 'Live', icon: 'wifi' },
-  reconnecting: { text: 'Reconnecting…', icon: 'wifi_off' },
+  reconnecting: { text: 'Reconnecting…', icon: 'sync_problem' },
+  offline: { text: 'Offline', icon: 'wifi_off' },
 };
 
 @Component({
@@ -31,6 +32,10 @@ const LABELS: Record<ConnectionState, { text: string; icon: string }> = {
     }
     .connecting,
     .reconnecting {
+      background: color-mix(in srgb, var(--ta-warn) 20%, transparent);
+      color: var(--ta-warn);
+    }
+    .offline {
       background: color-mix(in srgb, var(--ta-down) 20%, transparent);
       color: var(--ta-down);
     }

@@ -7,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly code: string,
-    /** Field name (the last part of `loc`) → messages. */
+    /** Field name (`loc[1]`, the body property) → messages. */
     readonly fields: Record<string, string[]>,
   ) {
     super(message);
@@ -21,7 +21,8 @@ export class ApiError extends Error {
         const fields: Record<string, string[]> = {};
         if (Array.isArray(body.detail)) {
           for (const item of body.detail) {
-            const key = String(item.loc[item.loc.length - 1] ?? 'body');
+            // ['body', 'threshold'] names a form field; a bare ['body'] is about the whole request.
+            const key = String(item.loc[1] ?? item.loc[0] ?? 'body');
             (fields[key] ??= []).push(item.msg);
           }
         }

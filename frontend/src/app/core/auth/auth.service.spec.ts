@@ -2,17 +2,13 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, type ActivatedRouteSnapshot, type RouterStateSnapshot, type UrlTree } from '@angular/router';
+import type { MeResponse, Role } from '@tradeassist/shared-types';
+import { aUser } from '../../../testing/factories';
 import { apiErrorInterceptor } from '../api/api-error.interceptor';
 import { requireUser } from './auth.guard';
 import { AuthService } from './auth.service';
 
-const me = (role: 'viewer' | 'trader' | 'admin', mustChange = false) => ({
-  id: 1,
-  username: 'ann',
-  role,
-  via: 'session',
-  must_change_password: mustChange,
-});
+const me = (role: Role, mustChange = false): MeResponse => ({ ...aUser(role), must_change_password: mustChange });
 
 describe('AuthService and the route guard', () => {
   let auth: AuthService;

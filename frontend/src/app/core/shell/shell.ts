@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
@@ -45,8 +45,8 @@ export class Shell {
   protected readonly clock = computed(() => new Date(this.now()).toISOString().slice(11, 19) + ' UTC');
   private readonly allLinks: NavLink[] = [
     { path: '/', label: 'Dashboard', icon: 'dashboard', role: 'viewer' },
-    { path: '/rules', label: 'Rules', icon: 'rule', role: 'viewer' },
     { path: '/instruments', label: 'Instruments', icon: 'candlestick_chart', role: 'viewer' },
+    { path: '/rules', label: 'Rules', icon: 'rule', role: 'viewer' },
     { path: '/users', label: 'Users', icon: 'group', role: 'admin' },
     { path: '/account', label: 'Account & API keys', icon: 'manage_accounts', role: 'viewer' },
   ];
@@ -54,7 +54,8 @@ export class Shell {
   protected readonly chrome = computed(() => this.auth.user() !== null && !this.auth.mustChangePassword());
 
   constructor() {
-    setInterval(() => this.now.set(Date.now()), 1000);
+    const timer = setInterval(() => this.now.set(Date.now()), 1000);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
   }
 
   protected async signOut(): Promise<void> {

@@ -32,7 +32,7 @@ import type { FeedEntry } from './dashboard.store';
       padding: 8px 16px;
     }
     .bell {
-      color: #fbbf24;
+      color: var(--ta-warn);
     }
     .time {
       color: var(--mat-sys-on-surface-variant);

@@ -3,16 +3,20 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AlertFeed } from './alert-feed';
 import { DashboardStore } from './dashboard.store';
+import { HealthStrip } from './health-strip';
 import { Watchlist } from './watchlist';
 
 @Component({
   selector: 'ta-dashboard-page',
-  imports: [MatCardModule, MatProgressBarModule, Watchlist, AlertFeed],
+  imports: [MatCardModule, MatProgressBarModule, Watchlist, AlertFeed, HealthStrip],
   providers: [DashboardStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
-      <div class="page-header"><h1>Dashboard</h1></div>
+      <div class="page-header">
+        <h1>Dashboard</h1>
+        <ta-health-strip [health]="store.health()" [stale]="store.healthStale()" />
+      </div>
       @if (store.error(); as error) {
         <p class="error" role="alert">{{ error }}</p>
       }

@@ -9,7 +9,7 @@ import type { WatchRow } from './dashboard.store';
   imports: [MatTableModule, Sparkline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table mat-table [dataSource]="rows()" class="watch" aria-label="Watchlist">
+    <table mat-table [dataSource]="rows()" [trackBy]="bySymbol" class="watch" aria-label="Watchlist">
       <ng-container matColumnDef="symbol">
         <th mat-header-cell *matHeaderCellDef>Symbol</th>
         <td mat-cell *matCellDef="let r">
@@ -26,7 +26,7 @@ import type { WatchRow } from './dashboard.store';
         </td>
       </ng-container>
       <ng-container matColumnDef="change">
-        <th mat-header-cell *matHeaderCellDef class="num">Change</th>
+        <th mat-header-cell *matHeaderCellDef class="num" title="Since the first price this console saw in this session">Session change</th>
         <td mat-cell *matCellDef="let r" class="num" [class.up]="(r.change ?? 0) > 0" [class.down]="(r.change ?? 0) < 0">
           @if (r.change !== null) {
             {{ signed(r.change) }}
@@ -134,6 +134,8 @@ export class Watchlist {
   protected readonly columns = ['symbol', 'price', 'change', 'bidask', 'trend'];
   protected readonly price = formatPrice;
   protected readonly signed = formatSigned;
+  /** Rows keep their elements across ticks: the flash restarts and the sparkline updates in place. */
+  protected readonly bySymbol = (_: number, row: WatchRow) => row.instrument.symbol;
 
   /** Two identical animations alternate so every price change restarts the flash. */
   protected flashClass(row: WatchRow): string {

@@ -1,21 +1,37 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CreateInstrumentRequest, Instrument, InstrumentStatus } from '@tradeassist/shared-types';
 import { ApiError } from '../../core/api/api-error';
 import { InstrumentsApi } from '../../core/api/instruments-api';
+import { QuoteBook } from '../../core/realtime/quote-book';
 
 @Injectable()
 export class InstrumentsStore {
   private readonly api = inject(InstrumentsApi);
+  private readonly quoteBook = inject(QuoteBook);
   private readonly list = signal<Instrument[]>([]);
-  readonly instruments = this.list.asReadonly();
-  readonly error = signal<string | null>(null);
+  private readonly errorSignal = signal<string | null>(null);
+  private readonly loadingSignal = signal(true);
+  readonly error = this.errorSignal.asReadonly();
+  readonly loading = this.loadingSignal.asReadonly();
+  /** The stored instruments with the last price and tick time kept current by the live feed. */
+  readonly instruments = computed<Instrument[]>(() => {
+    const quotes = this.quoteBook.quotes();
+    return this.list().map((i) => {
+      const quote = quotes[i.symbol];
+      return quote && quote.timestamp !== null ? { ...i, last_price: quote.price, last_tick: quote.timestamp } : i;
+    });
+  });
+  readonly activeCount = computed(() => this.list().filter((i) => i.status === 'active').length);
 
   async load(): Promise<void> {
+    this.loadingSignal.set(true);
     try {
       this.list.set(await this.api.list());
-      this.error.set(null);
+      this.errorSignal.set(null);
     } catch (e) {
-      this.error.set(ApiError.from(e).message);
+      this.errorSignal.set(ApiError.from(e).message);
+    } finally {
+      this.loadingSignal.set(false);
     }
   }
 
@@ -24,32 +40,36 @@ export class InstrumentsStore {
     try {
       const created = await this.api.create(body);
       this.list.update((l) => [...l, created].sort((a, b) => a.symbol.localeCompare(b.symbol)));
+      this.errorSignal.set(null);
       return null;
     } catch (e) {
       return ApiError.from(e);
     }
   }
 
-  async setStatus(instrument: Instrument, status: InstrumentStatus): Promise<void> {
-    await this.run(async () => {
+  /** True when the server took the change. */
+  async setStatus(instrument: Instrument, status: InstrumentStatus): Promise<boolean> {
+    return this.run(async () => {
       const updated = await this.api.update(instrument.id, { status });
       this.list.update((l) => l.map((i) => (i.id === updated.id ? updated : i)));
     });
   }
 
-  async remove(instrument: Instrument): Promise<void> {
-    await this.run(async () => {
+  async remove(instrument: Instrument): Promise<boolean> {
+    return this.run(async () => {
       await this.api.remove(instrument.id);
       this.list.update((l) => l.filter((i) => i.id !== instrument.id));
     });
   }
 
-  private async run(action: () => Promise<void>): Promise<void> {
+  private async run(action: () => Promise<void>): Promise<boolean> {
     try {
       await action();
-      this.error.set(null);
+      this.errorSignal.set(null);
+      return true;
     } catch (e) {
-      this.error.set(ApiError.from(e).message);
+      this.errorSignal.set(ApiError.from(e).message);
+      return false;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormsModule, type AbstractControl, type FormGroupDirective, type NgForm } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import type { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -16,31 +17,34 @@ import {
   type RuleType,
 } from '@tradeassist/shared-types';
 import type { ApiError } from '../../core/api/api-error';
+import { CONDITION_LABELS, RULE_TYPE_LABELS } from './rule-labels';
 
-const FORM_FIELDS = [
+/** The body properties this form has a field for (time_window_seconds only while it is shown). */
+type RuleField = keyof CreateRuleRequest;
+const ALWAYS_SHOWN: readonly RuleField[] = [
   'instrument_id',
   'rule_type',
   'condition',
   'threshold',
   'name',
   'description',
-  'time_window_seconds',
   'moving_average_period',
   'cooldown_seconds',
   'active',
 ];
-const LABELS: Record<RuleCondition, string> = {
-  above: 'above',
-  below: 'below',
-  equals: 'equals (±0.01)',
-  crosses_above: 'crosses above',
-  crosses_below: 'crosses below',
-  percent_change_up: 'up by % in window',
-  percent_change_down: 'down by % in window',
-  volume_above: 'tick volume above',
-};
 
-/** The floor fields of a rule; server-side errors land on the field they name. */
+const EVERY_FIELD: readonly RuleField[] = [...ALWAYS_SHOWN, 'time_window_seconds'];
+
+/** A field is in error while the server's last answer named it, or when it is invalid and touched. */
+class ServerErrorMatcher implements ErrorStateMatcher {
+  constructor(private readonly named: () => boolean) {}
+
+  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
+    return this.named() || !!(control?.invalid && (control.touched || form?.submitted));
+  }
+}
+
+/** The floor fields of a rule; the server's validation messages land on the field they name. */
 @Component({
   selector: 'ta-rule-form',
   imports: [FormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatButtonModule],
@@ -62,20 +66,39 @@ const LABELS: Record<RuleCondition, string> = {
       grid-column: 1 / -1;
     }
     .summary {
-      color: var(--ta-down);
       grid-column: 1 / -1;
       margin: 0 0 8px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      border-left: 4px solid var(--ta-down);
+      background: color-mix(in srgb, var(--ta-down) 12%, transparent);
+      color: var(--mat-sys-on-surface);
+    }
+    .summary ul {
+      margin: 4px 0 0;
+      padding-left: 20px;
+    }
+    .toggle-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+      grid-column: 1 / -1;
+      margin: 0;
     }
   `,
 })
 export class RuleForm {
   readonly rule = input<AlertRule | null>(null);
   readonly instruments = input.required<Instrument[]>();
-  readonly save = output<{ body: CreateRuleRequest; done: (error: ApiError | null) => void }>();
+  /** The server's answer to the last save, if it refused it. */
+  readonly serverError = input<ApiError | null>(null);
+  readonly saving = input(false);
+  readonly save = output<CreateRuleRequest>();
   readonly cancel = output<void>();
 
   protected readonly ruleTypes = RULE_TYPES.filter((t) => CONDITIONS_BY_RULE_TYPE[t].length > 0);
-  protected readonly labels = LABELS;
+  protected readonly typeLabels = RULE_TYPE_LABELS;
+  protected readonly conditionLabels = CONDITION_LABELS;
+  protected readonly limits = RULE_LIMITS;
   protected readonly instrumentId = signal<number | null>(null);
   protected readonly ruleType = signal<RuleType>('threshold');
   protected readonly condition = signal<RuleCondition>('above');
@@ -84,13 +107,29 @@ export class RuleForm {
   protected readonly description = signal('');
   protected readonly windowSeconds = signal<number | null>(null);
   protected readonly maPeriod = signal<number | null>(null);
-  protected readonly cooldown = signal<number>(RULE_LIMITS.cooldownSeconds.default);
+  protected readonly cooldown = signal<number | null>(RULE_LIMITS.cooldownSeconds.default);
   protected readonly active = signal(true);
-  protected readonly errors = signal<Record<string, string[]>>({});
-  protected readonly summary = signal<string | null>(null);
-  protected readonly saving = signal(false);
   protected readonly conditions = computed(() => CONDITIONS_BY_RULE_TYPE[this.ruleType()]);
   protected readonly isRate = computed(() => this.ruleType() === 'rate_of_change');
+  protected readonly thresholdLabel = computed(() =>
+    this.isRate() ? 'Threshold (%)' : this.ruleType() === 'volume_spike' ? 'Volume' : 'Price level',
+  );
+
+  private readonly fieldErrors = computed(() => this.serverError()?.fields ?? {});
+  /** Message plus every error the form has no field for, so nothing the server said is lost. */
+  protected readonly summary = computed(() => {
+    const error = this.serverError();
+    if (!error) return null;
+    const shown: readonly string[] = this.isRate() ? EVERY_FIELD : ALWAYS_SHOWN;
+    const others = Object.entries(error.fields)
+      .filter(([field]) => !shown.includes(field))
+      .map(([field, messages]) => `${field}: ${messages.join('; ')}`);
+    return { message: error.message, others };
+  });
+  protected readonly matchers = EVERY_FIELD.reduce(
+    (all, field) => ({ ...all, [field]: new ServerErrorMatcher(() => field in this.fieldErrors()) }),
+    {} as Record<RuleField, ErrorStateMatcher>,
+  );
 
   constructor() {
     effect(() => {
@@ -105,8 +144,6 @@ export class RuleForm {
       this.maPeriod.set(r?.moving_average_period ?? null);
       this.cooldown.set(r?.cooldown_seconds ?? RULE_LIMITS.cooldownSeconds.default);
       this.active.set(r?.active ?? true);
-      this.errors.set({});
-      this.summary.set(null);
     });
   }
 
@@ -116,32 +153,27 @@ export class RuleForm {
     if (!allowed.includes(this.condition())) this.condition.set(allowed[0] ?? 'above');
   }
 
-  protected fieldError(field: string): string | null {
-    return this.errors()[field]?.join('; ') ?? null;
+  protected fieldError(field: RuleField): string | null {
+    return this.fieldErrors()[field]?.join('; ') ?? null;
   }
 
   protected submit(): void {
-    this.saving.set(true);
-    const body = {
-      instrument_id: this.instrumentId() as number,
+    const instrumentId = this.instrumentId();
+    const threshold = this.threshold();
+    if (instrumentId === null || threshold === null) return;
+    const cooldown = this.cooldown();
+    this.save.emit({
+      instrument_id: instrumentId,
       rule_type: this.ruleType(),
       condition: this.condition(),
-      threshold: this.threshold() as number,
+      threshold,
       name: this.name().trim() || null,
       description: this.description().trim() || null,
       time_window_seconds: this.isRate() ? this.windowSeconds() : null,
       moving_average_period: this.maPeriod(),
-      cooldown_seconds: this.cooldown(),
+      // Blank means the server's default, not zero.
+      ...(cooldown !== null && { cooldown_seconds: cooldown }),
       active: this.active(),
-    };
-    this.save.emit({
-      body,
-      done: (error) => {
-        this.saving.set(false);
-        this.errors.set(error?.fields ?? {});
-        const unplaced = Object.entries(error?.fields ?? {}).filter(([f]) => !FORM_FIELDS.includes(f));
-        this.summary.set(error ? [error.message, ...unplaced.map(([f, m]) => `${f}: ${m.join('; ')}`)].join(' — ') : null);
-      },
     });
   }
 }

@@ -1,19 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatTableModule } from '@angular/material/table';
-import type { AlertRule, CreateRuleRequest } from '@tradeassist/shared-types';
-import type { ApiError } from '../../core/api/api-error';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import type { AlertRule } from '@tradeassist/shared-types';
 import { AuthService } from '../../core/auth/auth.service';
-import { formatPrice, formatTime } from '../../shared/format';
+import { confirmAction } from '../../shared/confirm-dialog';
 import { RuleForm } from './rule-form';
 import { RulesStore } from './rules.store';
+import { RulesTable, type RuleToggle } from './rules-table';
 
 @Component({
   selector: 'ta-rules-page',
-  imports: [MatTableModule, MatCardModule, MatButtonModule, MatIconModule, MatSlideToggleModule, RuleForm],
+  imports: [MatCardModule, MatButtonModule, MatIconModule, MatProgressBarModule, RuleForm, RulesTable],
   providers: [RulesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -23,98 +23,43 @@ import { RulesStore } from './rules.store';
           Rules <span class="count">{{ store.activeCount() }} active of {{ store.rules().length }}</span>
         </h1>
         @if (auth.can('trader')) {
-          <button mat-flat-button (click)="store.editing.set('new')" data-testid="new-rule"><mat-icon>add</mat-icon>New rule</button>
+          <button mat-flat-button (click)="store.startCreate()" [disabled]="store.editing() === 'new'" data-testid="new-rule">
+            <mat-icon>add</mat-icon>New rule
+          </button>
         }
       </div>
       @if (store.error(); as error) {
-        <p class="error" role="alert">{{ error }}</p>
+        <p class="error" role="alert" data-testid="rules-error">{{ error }}</p>
       }
       @if (store.editing() !== null) {
         <mat-card appearance="outlined">
-          <mat-card-header
-            ><mat-card-title>{{
-              editingRule() ? 'Edit rule ' + editingRule()?.id + ' (v' + editingRule()?.version + ')' : 'New rule'
-            }}</mat-card-title></mat-card-header
-          >
+          <mat-card-header>
+            <mat-card-title>{{ formTitle() }}</mat-card-title>
+          </mat-card-header>
           <mat-card-content>
             <ta-rule-form
               [rule]="editingRule()"
               [instruments]="store.instruments()"
-              (save)="save($event)"
-              (cancel)="store.editing.set(null)"
+              [serverError]="store.formError()"
+              [saving]="store.saving()"
+              (save)="store.save($event)"
+              (cancel)="store.closeForm()"
             />
           </mat-card-content>
         </mat-card>
       }
-      @if (store.rules().length === 0) {
+      @if (store.loading()) {
+        <mat-progress-bar mode="indeterminate" />
+      } @else if (store.rules().length === 0) {
         <p class="empty">No rules yet. Create one and it is evaluated from the next tick on.</p>
       } @else {
-        <table mat-table [dataSource]="store.rules()" aria-label="Alert rules">
-          <ng-container matColumnDef="name">
-            <th mat-header-cell *matHeaderCellDef>Name</th>
-            <td mat-cell *matCellDef="let r">{{ r.name ?? '(unnamed)' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="symbol">
-            <th mat-header-cell *matHeaderCellDef>Symbol</th>
-            <td mat-cell *matCellDef="let r">
-              <b>{{ r.instrument_symbol }}</b>
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="condition">
-            <th mat-header-cell *matHeaderCellDef>Condition</th>
-            <td mat-cell *matCellDef="let r">{{ r.rule_type.replace('_', ' ') }} · {{ r.condition.replaceAll('_', ' ') }}</td>
-          </ng-container>
-          <ng-container matColumnDef="threshold">
-            <th mat-header-cell *matHeaderCellDef class="num">Threshold</th>
-            <td mat-cell *matCellDef="let r" class="num">{{ price(r.threshold) }}</td>
-          </ng-container>
-          <ng-container matColumnDef="cooldown">
-            <th mat-header-cell *matHeaderCellDef class="num">Cooldown</th>
-            <td mat-cell *matCellDef="let r" class="num">{{ r.cooldown_seconds }} s</td>
-          </ng-container>
-          <ng-container matColumnDef="last">
-            <th mat-header-cell *matHeaderCellDef>Last fired (UTC)</th>
-            <td mat-cell *matCellDef="let r">{{ time(r.last_triggered) }}</td>
-          </ng-container>
-          <ng-container matColumnDef="owner">
-            <th mat-header-cell *matHeaderCellDef>Owner</th>
-            <td mat-cell *matCellDef="let r">{{ r.owner ?? '—' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="version">
-            <th mat-header-cell *matHeaderCellDef class="num">Version</th>
-            <td mat-cell *matCellDef="let r" class="num">v{{ r.version }}</td>
-          </ng-container>
-          <ng-container matColumnDef="active">
-            <th mat-header-cell *matHeaderCellDef>Active</th>
-            <td mat-cell *matCellDef="let r">
-              <mat-slide-toggle
-                [disabled]="!auth.can('trader')"
-                [checked]="r.active"
-                (change)="store.toggle(r, $event.checked)"
-                [attr.aria-label]="'Active ' + (r.name ?? r.id)"
-              />
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="actions">
-            <th mat-header-cell *matHeaderCellDef></th>
-            <td mat-cell *matCellDef="let r">
-              @if (auth.can('trader')) {
-                <button mat-icon-button (click)="store.editing.set(r)" [attr.aria-label]="'Edit ' + (r.name ?? r.id)">
-                  <mat-icon>edit</mat-icon>
-                </button>
-                @if (confirming() === r.id) {
-                  <button mat-button class="danger" (click)="remove(r)">Delete?</button>
-                } @else {
-                  <button mat-icon-button (click)="confirming.set(r.id)" [attr.aria-label]="'Delete ' + (r.name ?? r.id)">
-                    <mat-icon>delete</mat-icon>
-                  </button>
-                }
-              }
-            </td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let r; columns: columns" data-testid="rule-row"></tr>
-        </table>
+        <ta-rules-table
+          [rules]="store.rules()"
+          [canEdit]="auth.can('trader')"
+          (edit)="store.startEdit($event)"
+          (toggle)="toggle($event)"
+          (remove)="remove($event)"
+        />
       }
     </div>
   `,
@@ -124,9 +69,9 @@ import { RulesStore } from './rules.store';
       color: var(--mat-sys-on-surface-variant);
       margin-left: 8px;
     }
-    .error,
-    .danger {
+    .error {
       color: var(--ta-down);
+      margin: 0;
     }
     .empty {
       color: var(--mat-sys-on-surface-variant);
@@ -136,25 +81,32 @@ import { RulesStore } from './rules.store';
 export class RulesPage implements OnInit {
   protected readonly store = inject(RulesStore);
   protected readonly auth = inject(AuthService);
-  protected readonly confirming = signal<number | null>(null);
+  private readonly dialog = inject(MatDialog);
   protected readonly editingRule = computed(() => {
     const e = this.store.editing();
     return e === 'new' ? null : e;
   });
-  protected readonly columns = ['name', 'symbol', 'condition', 'threshold', 'cooldown', 'last', 'owner', 'version', 'active', 'actions'];
-  protected readonly price = formatPrice;
-  protected readonly time = formatTime;
+  protected readonly formTitle = computed(() => {
+    const rule = this.editingRule();
+    return rule ? `Edit ${rule.name ?? `rule ${rule.id}`} (v${rule.version})` : 'New rule';
+  });
 
   ngOnInit(): void {
     void this.store.load();
   }
 
-  protected async save(event: { body: CreateRuleRequest; done: (error: ApiError | null) => void }): Promise<void> {
-    event.done(await this.store.save(event.body));
+  protected async toggle({ rule, event }: RuleToggle): Promise<void> {
+    // A refused change puts the toggle back where the server says it is.
+    if (!(await this.store.toggle(rule, event.checked))) event.source.checked = !event.checked;
   }
 
   protected async remove(rule: AlertRule): Promise<void> {
-    this.confirming.set(null);
-    await this.store.remove(rule);
+    const label = rule.name ?? `rule ${rule.id}`;
+    const ok = await confirmAction(this.dialog, {
+      title: `Delete ${label}?`,
+      message: `The rule on ${rule.instrument_symbol} stops firing at once. Its past alerts stay in the history.`,
+      confirm: 'Delete rule',
+    });
+    if (ok) await this.store.remove(rule);
   }
 }

@@ -1,0 +1,117 @@
+import type {
+  AlertFired,
+  AlertLog,
+  AlertRule,
+  ErrorBody,
+  HealthResponse,
+  Instrument,
+  MeResponse,
+  Role,
+  TickUpdate,
+} from '@tradeassist/shared-types';
+
+/** Test data with realistic defaults; each test overrides only what it is about. */
+export const anInstrument = (over: Partial<Instrument> = {}): Instrument => ({
+  id: 1,
+  symbol: 'ES',
+  name: 'E-mini S&P 500',
+  type: 'future',
+  status: 'active',
+  last_tick: '2026-11-22T14:29:59.000Z',
+  last_price: 6000,
+  created_at: '2026-11-22T00:00:00.000Z',
+  ...over,
+});
+
+export const aRule = (over: Partial<AlertRule> = {}): AlertRule => ({
+  id: 1,
+  instrument_id: 1,
+  instrument_symbol: 'ES',
+  rule_type: 'threshold',
+  condition: 'above',
+  threshold: 6100,
+  active: true,
+  name: 'ES breakout',
+  description: null,
+  time_window_seconds: null,
+  moving_average_period: null,
+  cooldown_seconds: 60,
+  last_triggered: null,
+  version: 1,
+  owner_id: 1,
+  owner: 'ann',
+  created_at: '2026-11-22T00:00:00.000Z',
+  updated_at: '2026-11-22T00:00:00.000Z',
+  ...over,
+});
+
+export const aTick = (over: Partial<TickUpdate> = {}): TickUpdate => ({
+  instrument_id: 1,
+  symbol: 'ES',
+  price: 6000,
+  volume: 1,
+  bid: 5999.75,
+  ask: 6000.25,
+  timestamp: '2026-11-22T14:30:00.000Z',
+  ...over,
+});
+
+export const anAlertFired = (over: Partial<AlertFired> = {}): AlertFired => ({
+  alert_id: 7,
+  rule_id: 1,
+  rule_name: 'ES breakout',
+  instrument_id: 1,
+  symbol: 'ES',
+  trigger_value: 6101,
+  threshold_value: 6100,
+  condition: 'above',
+  priority: 'normal',
+  message: 'ES is above 6100 at 6101',
+  timestamp: '2026-11-22T14:30:00.000Z',
+  evaluation_time_ms: 0.02,
+  ...over,
+});
+
+export const anAlertLog = (over: Partial<AlertLog> = {}): AlertLog => ({
+  id: 3,
+  timestamp: '2026-11-22T14:00:00.000Z',
+  rule_id: 1,
+  rule_version: 1,
+  rule_name: 'ES breakout',
+  instrument_id: 1,
+  instrument_symbol: 'ES',
+  trigger_value: 6101,
+  threshold_value: 6100,
+  fired_status: 'fired',
+  delivery_status: 'in_app_sent',
+  rule_condition: 'above',
+  rule_type: 'threshold',
+  evaluation_time_ms: 0.02,
+  alert_message: 'ES is above 6100 at 6101',
+  ...over,
+});
+
+export const aHealth = (over: Partial<HealthResponse> = {}): HealthResponse => ({
+  status: 'healthy',
+  ingestion_active: true,
+  last_tick: '2026-11-22T14:30:00.000Z',
+  api_connected: true,
+  active_instruments: 12,
+  total_rules: 3,
+  last_alert: null,
+  version: '0.1.0',
+  uptime_seconds: 60,
+  ...over,
+});
+
+export const aUser = (role: Role = 'trader'): MeResponse => ({ id: 1, username: 'ann', role, via: 'session', must_change_password: false });
+
+export const anErrorBody = (over: Partial<ErrorBody> = {}): ErrorBody => ({
+  status_code: 400,
+  error: 'Bad Request',
+  code: 'BAD_REQUEST',
+  message: 'Bad request',
+  detail: 'Bad request',
+  correlation_id: 'test',
+  ...over,
+});
