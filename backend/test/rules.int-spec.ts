@@ -1,4 +1,4 @@
-import type { AlertRule, ErrorBody, ValidationErrorItem } from '@tradeassist/shared-types';
+import type { AlertRule, ErrorBody, RuleVersionsResponse, ValidationErrorItem } from '@tradeassist/shared-types';
 import { ruleBody } from './support/factories';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
@@ -126,5 +126,55 @@ describe('Rules API (real app)', () => {
     const again = await http<ErrorBody>(t.baseUrl, 'DELETE', `/api/rules/${created.body.id}`);
     expect(again.status).toBe(404);
     expect(again.body.code).toBe('RULE_NOT_FOUND');
+  });
+
+  it('keeps every version with who changed what, newest first, even after the rule is deleted', async () => {
+    const created = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ threshold: 6100, name: 'v1' }));
+    const id = created.body.id;
+    await http(t.baseUrl, 'PUT', `/api/rules/${id}`, { threshold: 6200 });
+    await http(t.baseUrl, 'PUT', `/api/rules/${id}`, { name: 'v3', active: false });
+    const res = await http<RuleVersionsResponse>(t.baseUrl, 'GET', `/api/rules/${id}/versions`);
+    expect(res.status).toBe(200);
+    expect(res.body.rule_id).toBe(id);
+    expect(res.body.deleted).toBe(false);
+    expect(res.body.versions.map((v) => [v.version, v.change, v.changed_by])).toEqual([
+      [3, 'updated', 'admin'],
+      [2, 'updated', 'admin'],
+      [1, 'created', 'admin'],
+    ]);
+    expect(res.body.versions.map((v) => [v.definition.threshold, v.definition.name, v.definition.active])).toEqual([
+      [6200, 'v3', false],
+      [6200, 'v1', true],
+      [6100, 'v1', true],
+    ]);
+    expect(res.body.versions[2]?.definition).toEqual({
+      instrument_id: 1,
+      rule_type: 'threshold',
+      condition: 'above',
+      threshold: 6100,
+      active: true,
+      name: 'v1',
+      description: null,
+      time_window_seconds: null,
+      moving_average_period: null,
+      cooldown_seconds: 0,
+    });
+
+    expect((await http(t.baseUrl, 'DELETE', `/api/rules/${id}`)).status).toBe(200);
+    const after = await http<RuleVersionsResponse>(t.baseUrl, 'GET', `/api/rules/${id}/versions`);
+    expect(after.status).toBe(200);
+    expect(after.body.deleted).toBe(true);
+    expect(after.body.versions).toHaveLength(3);
+  });
+
+  it('records no version for a refused edit, and 404s a rule that never existed', async () => {
+    const created = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody());
+    const refused = await http(t.baseUrl, 'PUT', `/api/rules/${created.body.id}`, { threshold: 'high' });
+    expect(refused.status).toBe(422);
+    const res = await http<RuleVersionsResponse>(t.baseUrl, 'GET', `/api/rules/${created.body.id}/versions`);
+    expect(res.body.versions.map((v) => v.version)).toEqual([1]);
+    const missing = await http<ErrorBody>(t.baseUrl, 'GET', '/api/rules/999999/versions');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ code: 'RULE_NOT_FOUND', message: 'Alert rule with ID 999999 not found' });
   });
 });

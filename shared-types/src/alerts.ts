@@ -1,4 +1,4 @@
-import type { RuleCondition, RuleType } from './rules';
+import type { RuleCondition, RuleType, RuleVersion } from './rules';
 
 export const FIRED_STATUSES = ['fired', 'suppressed', 'error'] as const;
 export type FiredStatus = (typeof FIRED_STATUSES)[number];
@@ -54,4 +54,35 @@ export interface AlertStats {
   slowest_evaluation_ms: number;
   alerts_by_instrument: Record<string, number>;
   alerts_by_rule_type: Record<string, number>;
+}
+
+/** What a firing compared, so a trader can see why it fired. */
+export const MEASURES = ['price', 'percent_change', 'volume'] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** The inputs that made a rule fire, stored with the firing. */
+export interface AlertExplanation {
+  /** What trigger_value is: a price, a percent change over the window, or a tick's volume. */
+  measure: Measure;
+  trigger_value: number;
+  threshold_value: number;
+  /** The tick that fired it. */
+  price: number;
+  bid: number | null;
+  ask: number | null;
+  volume: number;
+  /** The instrument's previous evaluated price (null on its first tick). */
+  previous_price: number | null;
+  /** Rate of change: the earliest price inside the window, and the window. */
+  reference_price: number | null;
+  window_seconds: number | null;
+  /** Floor rules are evaluated on every tick as it arrives (intrabar). */
+  evaluated_on: 'tick';
+}
+
+export interface AlertDetail extends AlertLog {
+  /** Null for alerts recorded before explanations were kept. */
+  explanation: AlertExplanation | null;
+  /** The rule as it stood when it fired (its version), even if edited or deleted since. */
+  rule_definition: RuleVersion | null;
 }

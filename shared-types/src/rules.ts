@@ -85,3 +85,25 @@ export interface RuleQuery {
 export interface MessageResponse {
   message: string;
 }
+
+export const RULE_CHANGES = ['created', 'updated'] as const;
+export type RuleChange = (typeof RULE_CHANGES)[number];
+
+/** A rule as it stood at one version: every edit writes one, and firings name the version they fired under. */
+export interface RuleVersion {
+  rule_id: number;
+  version: number;
+  change: RuleChange;
+  /** Username of whoever made the change (null when unknown, e.g. rules from before accounts). */
+  changed_by: string | null;
+  changed_at: string;
+  definition: RuleFields;
+}
+
+export interface RuleVersionsResponse {
+  rule_id: number;
+  /** The rule itself is gone; its history stays. */
+  deleted: boolean;
+  /** Newest first. */
+  versions: RuleVersion[];
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Between, LessThanOrEqual, MoreThanOrEqual, type DataSource, type FindOptionsWhere, type Repository } from 'typeorm';
-import { ALERT_PAGE, type AlertListResponse, type AlertLog, type AlertStats } from '@tradeassist/shared-types';
+import { ALERT_PAGE, type AlertDetail, type AlertListResponse, type AlertLog, type AlertStats } from '@tradeassist/shared-types';
 import { NotFoundError, toIso } from '../common';
 import { RulesService } from '../rules';
 import type { AlertQueryDto } from './dto/alert.dto';
@@ -74,6 +74,12 @@ export class AlertsService {
       skip: offset,
     });
     return { alerts: rows.map(toAlertDto), total, has_more: offset + rows.length < total, page: Math.floor(offset / limit) + 1, limit };
+  }
+
+  async detail(id: number): Promise<AlertDetail> {
+    const row = await this.repo.findOneBy({ id });
+    if (!row) throw new NotFoundError('ALERT_NOT_FOUND', `Alert with ID ${id} not found`);
+    return { ...toAlertDto(row), explanation: row.explanation, rule_definition: await this.rules.versionAt(row.ruleId, row.ruleVersion) };
   }
 
   async remove(id: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { RULE_LIMITS } from '@tradeassist/shared-types';
+import { RULE_LIMITS, type AlertExplanation, type RuleType } from '@tradeassist/shared-types';
 import { alertMessage, AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import { LATE, type Firing } from '../engine';
@@ -31,6 +31,8 @@ export class TickPipeline {
   async process(ticks: readonly NormalizedTick[]): Promise<PipelineResult> {
     const firings: Firing[] = [];
     const evalMs: number[] = [];
+    // The tick behind each firing, index for index: its explanation quotes the tick.
+    const firedBy: NormalizedTick[] = [];
     let late = 0;
     let newest = 0;
     for (const tick of ticks) {
@@ -42,7 +44,10 @@ export class TickPipeline {
         continue;
       }
       const elapsed = performance.now() - started;
-      for (let i = 0; i < n; i++) evalMs.push(elapsed);
+      for (let i = 0; i < n; i++) {
+        evalMs.push(elapsed);
+        firedBy.push(tick);
+      }
       this.market.record(tick, true);
       if (tick.ts > newest) newest = tick.ts;
       this.realtime.publishTick({
@@ -56,17 +61,18 @@ export class TickPipeline {
       });
     }
     if (ticks.length > 0) this.market.noteBatch(ticks.length, newest);
-    if (firings.length > 0) await this.announce(firings, evalMs, ticks);
+    if (firings.length > 0) await this.announce(firings, evalMs, firedBy);
     return { late, fired: firings.length };
   }
 
-  private async announce(firings: Firing[], evalMs: number[], ticks: readonly NormalizedTick[]): Promise<void> {
-    const symbols = new Map(ticks.map((t) => [t.instrumentId, t.symbol]));
+  private async announce(firings: Firing[], evalMs: number[], firedBy: NormalizedTick[]): Promise<void> {
     const alerts: NewAlert[] = [];
     firings.forEach((f, i) => {
       const rule = this.engine.snapshot(f.ruleId);
-      if (!rule) return;
-      const symbol = symbols.get(f.instrumentId) ?? '';
+      const tick = firedBy[i];
+      if (!rule || !tick) return;
+      const symbol = tick.symbol;
+      const windowSeconds = rule.timeWindowSeconds ?? RULE_LIMITS.timeWindowSeconds.default;
       alerts.push({
         ts: f.tsMs,
         ruleId: f.ruleId,
@@ -81,13 +87,8 @@ export class TickPipeline {
         firedStatus: 'fired',
         deliveryStatus: 'in_app_sent',
         evaluationTimeMs: evalMs[i] ?? 0,
-        alertMessage: alertMessage(
-          symbol,
-          rule.condition,
-          f.triggerValue,
-          f.thresholdValue,
-          rule.timeWindowSeconds ?? RULE_LIMITS.timeWindowSeconds.default,
-        ),
+        alertMessage: alertMessage(symbol, rule.condition, f.triggerValue, f.thresholdValue, windowSeconds),
+        explanation: explain(f, rule.ruleType, tick, windowSeconds),
       });
     });
     try {
@@ -117,4 +118,22 @@ export class TickPipeline {
       throw error;
     }
   }
+}
+
+/** The inputs of a firing, as the alert's explanation keeps them. */
+function explain(f: Firing, ruleType: RuleType, tick: NormalizedTick, windowSeconds: number): AlertExplanation {
+  const rate = ruleType === 'rate_of_change';
+  return {
+    measure: rate ? 'percent_change' : ruleType === 'volume_spike' ? 'volume' : 'price',
+    trigger_value: f.triggerValue,
+    threshold_value: f.thresholdValue,
+    price: tick.price,
+    bid: tick.bid,
+    ask: tick.ask,
+    volume: tick.volume,
+    previous_price: f.previousPrice,
+    reference_price: f.referencePrice,
+    window_seconds: rate ? windowSeconds : null,
+    evaluated_on: 'tick',
+  };
 }

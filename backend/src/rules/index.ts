@@ -1,3 +1,5 @@
 export { RuleEngineService, type RuleSnapshot } from './rule-engine.service';
 export { RulesModule } from './rules.module';
 export { RulesService } from './rules.service';
+export { RuleDefinitionDto } from './dto/rule.dto';
+export { RuleVersionDto } from './dto/rule-version.dto';

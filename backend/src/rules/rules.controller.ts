@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AlertRule, MessageResponse } from '@tradeassist/shared-types';
+import type { AlertRule, MessageResponse, RuleVersionsResponse } from '@tradeassist/shared-types';
 import { IdParamPipe } from '../common';
 import { CurrentPrincipal, Requires, type Principal } from '../access';
 import { CreateRuleDto, RuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto';
+import { RuleVersionsDto } from './dto/rule-version.dto';
 import { RulesService } from './rules.service';
 
 /** /api/alert-rules is the Phase 1 name, kept as an alias. */
@@ -24,6 +25,13 @@ export class RulesController {
   @ApiOkResponse({ type: RuleDto })
   get(@Param('id', IdParamPipe) id: number): Promise<AlertRule> {
     return this.rules.get(id);
+  }
+
+  @Requires('viewer')
+  @Get(':id/versions')
+  @ApiOkResponse({ type: RuleVersionsDto, description: 'Every version of the rule, newest first; kept after the rule is deleted' })
+  versions(@Param('id', IdParamPipe) id: number): Promise<RuleVersionsResponse> {
+    return this.rules.versions(id);
   }
 
   @Requires('trader')

@@ -1,13 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { RULE_LIMITS, type AlertRule, type RuleFields } from '@tradeassist/shared-types';
+import {
+  RULE_LIMITS,
+  type AlertRule,
+  type RuleChange,
+  type RuleFields,
+  type RuleVersion,
+  type RuleVersionsResponse,
+} from '@tradeassist/shared-types';
 import { roleAtLeast, type Principal } from '../access';
 import { AuditService } from '../audit';
-import { AppException, NotFoundError } from '../common';
+import { AppException, NotFoundError, toIso } from '../common';
 import { InstrumentsService } from '../market';
 import type { CreateRuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto';
 import { AlertRuleEntity } from './entities/alert-rule.entity';
+import { RuleVersionEntity } from './entities/rule-version.entity';
 import { RuleEngineService } from './rule-engine.service';
 import { RuleOwners } from './rule-owners';
 import { checkRuleSemantics } from './rule-validation';
@@ -17,6 +25,7 @@ import { toRuleDto, toRuleFields } from './rule.mapper';
 export class RulesService implements OnModuleInit {
   constructor(
     @InjectRepository(AlertRuleEntity) private readonly repo: Repository<AlertRuleEntity>,
+    @InjectRepository(RuleVersionEntity) private readonly versionsRepo: Repository<RuleVersionEntity>,
     private readonly instruments: InstrumentsService,
     private readonly engine: RuleEngineService,
     private readonly audit: AuditService,
@@ -60,8 +69,10 @@ export class RulesService implements OnModuleInit {
     };
     this.validate(fields);
     const now = Date.now();
-    const saved = await this.repo.save(
+    const saved = await this.saveVersion(
       this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, ownerId: actor.userId, createdAt: now, updatedAt: now }),
+      'created',
+      actor,
     );
     this.engine.apply(saved);
     await this.audit.record({
@@ -84,7 +95,7 @@ export class RulesService implements OnModuleInit {
     }
     this.validate(merged);
     const next = Object.assign(current, fromFields(merged), { version: current.version + 1, updatedAt: Date.now() });
-    const saved = await this.repo.save(next);
+    const saved = await this.saveVersion(next, 'updated', actor);
     this.engine.apply(saved);
     const changed = Object.fromEntries(
       (Object.keys(merged) as (keyof RuleFields)[])
@@ -132,6 +143,35 @@ export class RulesService implements OnModuleInit {
     }
   }
 
+  /** Newest first; a deleted rule keeps its history (404 only for an id that never existed). */
+  async versions(id: number): Promise<RuleVersionsResponse> {
+    const rows = await this.versionsRepo.find({ where: { ruleId: id }, order: { version: 'DESC' } });
+    if (rows.length === 0) await this.require(id);
+    return { rule_id: id, deleted: !(await this.repo.existsBy({ id })), versions: rows.map(toVersionDto) };
+  }
+
+  /** The definition a firing ran under, or null if that version was never recorded (rules older than their history). */
+  async versionAt(id: number, version: number): Promise<RuleVersion | null> {
+    const row = await this.versionsRepo.findOneBy({ ruleId: id, version });
+    return row ? toVersionDto(row) : null;
+  }
+
+  /** The rule and its new version in one transaction: a version is never missing for a saved rule, nor recorded for a failed save. */
+  private saveVersion(rule: AlertRuleEntity, change: RuleChange, actor: Principal): Promise<AlertRuleEntity> {
+    return this.repo.manager.transaction(async (m) => {
+      const saved = await m.save(AlertRuleEntity, rule);
+      await m.insert(RuleVersionEntity, {
+        ruleId: saved.id,
+        version: saved.version,
+        change,
+        changedBy: actor.username,
+        changedAt: saved.updatedAt,
+        definition: toRuleFields(saved),
+      });
+      return saved;
+    });
+  }
+
   private validate(fields: RuleFields): void {
     this.instruments.require(fields.instrument_id);
     checkRuleSemantics(fields);
@@ -177,5 +217,16 @@ function fromFields(f: RuleFields): Partial<AlertRuleEntity> {
     timeWindowSeconds: f.time_window_seconds,
     movingAveragePeriod: f.moving_average_period,
     cooldownSeconds: f.cooldown_seconds,
+  };
+}
+
+function toVersionDto(v: RuleVersionEntity): RuleVersion {
+  return {
+    rule_id: v.ruleId,
+    version: v.version,
+    change: v.change,
+    changed_by: v.changedBy,
+    changed_at: toIso(v.changedAt) ?? '',
+    definition: v.definition,
   };
 }

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryStatus, FiredStatus, RuleCondition, RuleType } from '@tradeassist/shared-types';
+import type { AlertExplanation, DeliveryStatus, FiredStatus, RuleCondition, RuleType } from '@tradeassist/shared-types';
 import { epochMs } from '../../database/epoch-ms.transformer';
+import { json } from '../../database/json.transformer';
 
 @Entity('alert_logs')
 export class AlertLogEntity {
@@ -52,4 +53,8 @@ export class AlertLogEntity {
 
   @Column({ name: 'alert_message', type: 'text' })
   alertMessage: string;
+
+  /** The inputs that made the rule fire; null on alerts recorded before explanations were kept. */
+  @Column({ type: 'text', nullable: true, transformer: json<AlertExplanation>() })
+  explanation: AlertExplanation | null;
 }

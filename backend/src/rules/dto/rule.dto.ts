@@ -8,6 +8,7 @@ import {
   type AlertRule,
   type CreateRuleRequest,
   type RuleCondition,
+  type RuleFields,
   type RuleQuery,
   type RuleType,
   type UpdateRuleRequest,
@@ -126,10 +127,9 @@ export class RuleQueryDto implements RuleQuery {
   rule_type?: RuleType;
 }
 
-export class RuleDto implements AlertRule {
-  @ApiProperty() id: number;
+/** A rule's own fields, as stored in each version. */
+export class RuleDefinitionDto implements RuleFields {
   @ApiProperty() instrument_id: number;
-  @ApiProperty() instrument_symbol: string;
   @ApiProperty({ enum: RULE_TYPES }) rule_type: RuleType;
   @ApiProperty({ enum: RULE_CONDITIONS }) condition: RuleCondition;
   @ApiProperty() threshold: number;
@@ -139,6 +139,11 @@ export class RuleDto implements AlertRule {
   @ApiProperty({ type: Number, nullable: true }) time_window_seconds: number | null;
   @ApiProperty({ type: Number, nullable: true }) moving_average_period: number | null;
   @ApiProperty() cooldown_seconds: number;
+}
+
+export class RuleDto extends RuleDefinitionDto implements AlertRule {
+  @ApiProperty() id: number;
+  @ApiProperty() instrument_symbol: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) last_triggered: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: Number, nullable: true }) owner_id: number | null;
