@@ -81,7 +81,7 @@ export default tseslint.config(
     rules: {
       ...jest.configs['flat/recommended'].rules,
       'jest/no-focused-tests': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'roundTrip'] }],
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'roundTrip'] }],
       'jest/valid-expect': ['error', { alwaysAwait: true }],
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -1,0 +1,49 @@
+import { SlidingWindow } from './window';
+
+/** Simple moving average of the last `period` values; NaN until it has them. */
+export class Sma {
+  value = NaN;
+  private readonly window: SlidingWindow;
+
+  constructor(readonly period: number) {
+    this.window = new SlidingWindow(period);
+  }
+
+  update(x: number): number {
+    this.window.push(x);
+    if (this.window.full) this.value = this.window.mean;
+    return this.value;
+  }
+}
+
+/**
+ * Exponential moving average, k = 2 / (period + 1), seeded by the simple average of the first
+ * `period` values (TA-Lib's convention): NaN before that.
+ */
+export class Ema {
+  value = NaN;
+  private readonly k: number;
+  private seedSum = 0;
+  private seen = 0;
+
+  constructor(readonly period: number) {
+    if (!Number.isInteger(period) || period < 1) throw new RangeError(`period must be a whole number ≥ 1, got ${period}`);
+    this.k = 2 / (period + 1);
+  }
+
+  update(x: number): number {
+    if (this.seen < this.period) {
+      this.seedSum += x;
+      if (++this.seen === this.period) this.value = this.seedSum / this.period;
+      return this.value;
+    }
+    this.value += (x - this.value) * this.k;
+    return this.value;
+  }
+
+  /** Starts the average at a given value, as if `period` values had averaged to it (MACD aligns its fast line this way). */
+  seed(value: number): void {
+    this.seen = this.period;
+    this.value = value;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The last `period` values, with their sum and sum of squared deviations kept incrementally
+ * (sliding Welford: stable where a plain sum of squares cancels catastrophically, e.g. a price of
+ * 6 000 moving by cents). Both are recomputed exactly once per `period` updates, so rounding
+ * never accumulates: O(1) amortised per update.
+ */
+export class SlidingWindow {
+  private readonly values: Float64Array;
+  private next = 0;
+  private count = 0;
+  private sinceExact = 0;
+  private meanValue = 0;
+  private m2 = 0;
+
+  constructor(readonly period: number) {
+    if (!Number.isInteger(period) || period < 1) throw new RangeError(`period must be a whole number ≥ 1, got ${period}`);
+    this.values = new Float64Array(period);
+  }
+
+  get full(): boolean {
+    return this.count === this.period;
+  }
+
+  get mean(): number {
+    return this.meanValue;
+  }
+
+  /** Population variance of the values held. */
+  get variance(): number {
+    return this.count > 0 ? Math.max(0, this.m2 / this.count) : 0;
+  }
+
+  push(x: number): void {
+    if (this.count < this.period) {
+      this.values[this.next] = x;
+      this.next = (this.next + 1) % this.period;
+      this.count++;
+      const delta = x - this.meanValue;
+      this.meanValue += delta / this.count;
+      this.m2 += delta * (x - this.meanValue);
+      return;
+    }
+    const old = this.values[this.next] as number;
+    this.values[this.next] = x;
+    this.next = (this.next + 1) % this.period;
+    if (++this.sinceExact >= this.period) {
+      this.recompute();
+      return;
+    }
+    const mean = this.meanValue + (x - old) / this.period;
+    this.m2 += (x - old) * (x - mean + old - this.meanValue);
+    this.meanValue = mean;
+  }
+
+  private recompute(): void {
+    this.sinceExact = 0;
+    let sum = 0;
+    for (let i = 0; i < this.period; i++) sum += this.values[i] as number;
+    const mean = sum / this.period;
+    let m2 = 0;
+    for (let i = 0; i < this.period; i++) {
+      const d = (this.values[i] as number) - mean;
+      m2 += d * d;
+    }
+    this.meanValue = mean;
+    this.m2 = m2;
+  }
+}
