@@ -89,6 +89,17 @@ describe('Console in a real browser against the started product', () => {
     await toast.waitFor({ timeout: 10_000 });
     await page.getByTestId('alert-entry').filter({ hasText: 'E2E moonshot' }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'alert-toast.png') });
+
+    // The alert explains itself: the tick it fired on and the rule version, from the real API.
+    await page.getByTestId('alert-entry').filter({ hasText: 'E2E moonshot' }).first().click();
+    const explanation = page.getByTestId('alert-explanation');
+    await explanation.waitFor({ timeout: 10_000 });
+    expect(await explanation.textContent()).toContain('100,001.25 against 100,000.00');
+    expect(await page.getByTestId('alert-rule-version').textContent()).toContain('E2E moonshot · version 1');
+    // Material marks the dialog open once its opening animation has finished.
+    await page.locator('.mat-mdc-dialog-container.mdc-dialog--open').waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: join(SHOTS, 'alert-detail.png') });
+    await page.keyboard.press('Escape');
     expect(failedRequests.filter((r) => !r.includes('/ws/realtime'))).toEqual([]);
   });
 });

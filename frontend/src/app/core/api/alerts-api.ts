@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AlertListResponse, AlertQuery, AlertStats } from '@tradeassist/shared-types';
+import type { AlertDetail, AlertListResponse, AlertQuery, AlertStats } from '@tradeassist/shared-types';
 import { firstValueFrom } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -11,6 +11,11 @@ export class AlertsApi {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params = params.set(key, String(value));
     return firstValueFrom(this.http.get<AlertListResponse>('/api/alerts', { params }));
+  }
+
+  /** One alert with what made it fire and the rule version it fired under. */
+  get(id: number): Promise<AlertDetail> {
+    return firstValueFrom(this.http.get<AlertDetail>(`/api/alerts/${id}`));
   }
 
   stats(): Promise<AlertStats> {

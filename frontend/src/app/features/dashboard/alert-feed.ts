@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { formatTime } from '../../shared/format';
+import { AlertDetailDialog } from './alert-detail-dialog';
 import type { FeedEntry } from './dashboard.store';
 
 @Component({
@@ -14,7 +16,15 @@ import type { FeedEntry } from './dashboard.store';
     } @else {
       <mat-list>
         @for (a of alerts(); track a.id) {
-          <mat-list-item data-testid="alert-entry" class="entry">
+          <mat-list-item
+            data-testid="alert-entry"
+            class="entry"
+            role="button"
+            tabindex="0"
+            [attr.aria-label]="'Why ' + a.symbol + ' ' + a.ruleName + ' fired'"
+            (click)="explain(a)"
+            (keydown.enter)="explain(a)"
+          >
             <mat-icon matListItemIcon class="bell">notifications_active</mat-icon>
             <span matListItemTitle
               ><b>{{ a.symbol }}</b> · {{ a.ruleName }}</span
@@ -40,10 +50,20 @@ import type { FeedEntry } from './dashboard.store';
     }
     .entry {
       height: auto !important;
+      cursor: pointer;
+    }
+    .entry:hover,
+    .entry:focus-visible {
+      background: var(--mat-sys-surface-container-high);
     }
   `,
 })
 export class AlertFeed {
   readonly alerts = input.required<FeedEntry[]>();
   protected readonly time = formatTime;
+  private readonly dialog = inject(MatDialog);
+
+  protected explain(entry: FeedEntry): void {
+    this.dialog.open(AlertDetailDialog, { data: entry.id, width: '560px' });
+  }
 }
