@@ -2,6 +2,13 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema';
 import { SeedInstruments1763800000001 } from './1763800000001-seed-instruments';
 import { Accounts1763900000000 } from './1763900000000-accounts';
 import { RuleHistory1764000000000 } from './1764000000000-rule-history';
+import { RuleOptions1764100000000 } from './1764100000000-rule-options';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
-export const MIGRATIONS = [InitialSchema1763800000000, SeedInstruments1763800000001, Accounts1763900000000, RuleHistory1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  SeedInstruments1763800000001,
+  Accounts1763900000000,
+  RuleHistory1764000000000,
+  RuleOptions1764100000000,
+];

@@ -29,6 +29,7 @@ describe('Alert explanations: GET /api/alerts/{id} (real app)', () => {
       trigger_value: 21004.5,
       threshold_value: 21000,
       price: 21004.5,
+      price_source: 'last',
       bid: 21004.25,
       ask: 21004.75,
       volume: 7,
@@ -36,6 +37,8 @@ describe('Alert explanations: GET /api/alerts/{id} (real app)', () => {
       reference_price: null,
       window_seconds: null,
       evaluated_on: 'tick',
+      bar_interval: null,
+      bar_start: null,
     });
     expect(res.body.rule_definition).toMatchObject({ version: 1, change: 'created', definition: { threshold: 21000, name: 'NQ up' } });
     const missing = await http<ErrorBody>(t.baseUrl, 'GET', '/api/alerts/999999');

@@ -1,4 +1,10 @@
-import type { AlertRule, ErrorBody, RuleVersionsResponse, ValidationErrorItem } from '@tradeassist/shared-types';
+import {
+  DEFAULT_RULE_OPTIONS,
+  type AlertRule,
+  type ErrorBody,
+  type RuleVersionsResponse,
+  type ValidationErrorItem,
+} from '@tradeassist/shared-types';
 import { ruleBody } from './support/factories';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
@@ -158,6 +164,7 @@ describe('Rules API (real app)', () => {
       time_window_seconds: null,
       moving_average_period: null,
       cooldown_seconds: 0,
+      ...DEFAULT_RULE_OPTIONS,
     });
 
     expect((await http(t.baseUrl, 'DELETE', `/api/rules/${id}`)).status).toBe(200);

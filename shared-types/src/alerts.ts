@@ -1,3 +1,4 @@
+import type { BarInterval, PriceSource } from './rule-options';
 import type { RuleCondition, RuleType, RuleVersion } from './rules';
 
 export const FIRED_STATUSES = ['fired', 'suppressed', 'error'] as const;
@@ -66,8 +67,9 @@ export interface AlertExplanation {
   measure: Measure;
   trigger_value: number;
   threshold_value: number;
-  /** The tick that fired it. */
+  /** The price the condition read: the tick's (from price_source) or, on a bar close, the bar's close. */
   price: number;
+  price_source: PriceSource;
   bid: number | null;
   ask: number | null;
   volume: number;
@@ -76,8 +78,11 @@ export interface AlertExplanation {
   /** Rate of change: the earliest price inside the window, and the window. */
   reference_price: number | null;
   window_seconds: number | null;
-  /** Floor rules are evaluated on every tick as it arrives (intrabar). */
-  evaluated_on: 'tick';
+  /** On the tick as it arrived (intrabar), or on a closed bar (trigger mode once_per_bar_close). */
+  evaluated_on: 'tick' | 'bar_close';
+  /** The closed bar, when evaluated_on is bar_close. */
+  bar_interval: BarInterval | null;
+  bar_start: string | null;
 }
 
 export interface AlertDetail extends AlertLog {

@@ -6,3 +6,4 @@ export * from './market';
 export * from './realtime';
 export * from './rules';
 export * from './auth';
+export * from './rule-options';

@@ -19,7 +19,9 @@ export interface TickUpdate {
   timestamp: string;
 }
 
-export type AlertPriority = 'low' | 'normal' | 'high' | 'urgent';
+import type { AlertPriority } from './rule-options';
+
+export type { AlertPriority };
 
 export interface AlertFired {
   alert_id: number;

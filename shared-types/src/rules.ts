@@ -1,3 +1,5 @@
+import type { RuleOptions } from './rule-options';
+
 export const RULE_TYPES = ['threshold', 'crossover', 'rate_of_change', 'volume_spike', 'multi_condition'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 
@@ -34,7 +36,8 @@ export const RULE_LIMITS = {
 /** |price − threshold| below this counts as "equals". */
 export const EQUALS_TOLERANCE = 0.01;
 
-export interface RuleFields {
+/** A rule's definition: what a version records. */
+export interface RuleFields extends RuleOptions {
   instrument_id: number;
   rule_type: RuleType;
   condition: RuleCondition;
@@ -61,7 +64,7 @@ export interface AlertRule extends RuleFields {
   updated_at: string;
 }
 
-export interface CreateRuleRequest {
+export interface CreateRuleRequest extends Partial<RuleOptions> {
   instrument_id: number;
   rule_type: RuleType;
   condition: RuleCondition;

@@ -45,8 +45,8 @@ export class AlertsService {
     private readonly rules: RulesService,
   ) {}
 
-  /** One transaction: the alert rows and the rules' persisted cooldown state. */
-  async record(alerts: NewAlert[]): Promise<AlertLogEntity[]> {
+  /** One transaction: the alert rows, the rules' persisted cooldown state, and 'once' rules switched off. */
+  async record(alerts: NewAlert[], spentRuleIds: number[] = []): Promise<AlertLogEntity[]> {
     if (alerts.length === 0) return [];
     const createdAt = Date.now();
     return this.dataSource.transaction(async (manager) => {
@@ -59,7 +59,7 @@ export class AlertsService {
         saved.push(row);
         triggers.set(alert.ruleId, Math.max(triggers.get(alert.ruleId) ?? 0, alert.ts));
       }
-      await this.rules.markTriggered(manager, triggers);
+      await this.rules.markTriggered(manager, triggers, spentRuleIds);
       return saved;
     });
   }

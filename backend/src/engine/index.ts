@@ -1,3 +1,5 @@
 export { AlertEngine } from './alert-engine';
 export { NaiveEngine } from './naive-engine';
-export { LATE, type EngineRule, type EngineTick, type Firing } from './types';
+export { LATE, type EngineRule, type EngineRuleOptions, type EngineTick, type Firing } from './types';
+export { RuleEngine } from './rule-engine';
+export { Bollinger, Ema, Macd, Rsi, Sma } from './indicators';

@@ -1,4 +1,4 @@
-import { EQUALS_TOLERANCE } from '@tradeassist/shared-types';
+import { floorTrigger } from './floor-predicate';
 import { PriceWindow } from './price-window';
 import { coolingDown, isRate, Kind, toSlot, type RuleSlot } from './rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
@@ -68,39 +68,8 @@ export class NaiveEngine {
     const start = out.length;
     for (const r of rules) {
       if (coolingDown(r, ts)) continue;
-      let trigger: number | null = null;
-      let ref: number | null = null;
-      switch (r.kind) {
-        case Kind.above:
-          if (p > r.threshold) trigger = p;
-          break;
-        case Kind.below:
-          if (p < r.threshold) trigger = p;
-          break;
-        case Kind.equals:
-          if (Math.abs(p - r.threshold) < EQUALS_TOLERANCE) trigger = p;
-          break;
-        case Kind.crossesAbove:
-          if (prev !== null && prev <= r.threshold && p > r.threshold) trigger = p;
-          break;
-        case Kind.crossesBelow:
-          if (prev !== null && prev >= r.threshold && p < r.threshold) trigger = p;
-          break;
-        case Kind.volume:
-          if (tick.volume > r.threshold) trigger = tick.volume;
-          break;
-        case Kind.rocUp:
-        case Kind.rocDown: {
-          ref = s.windows.get(r.windowMs)?.reference ?? null;
-          // A zero reference (TICK, ADD can sit at 0) has no meaningful percent change.
-          if (ref === null || ref === 0) break;
-          const pct = ((p - ref) / Math.abs(ref)) * 100;
-          if (r.kind === Kind.rocUp ? pct >= r.threshold : pct <= -r.threshold) trigger = pct;
-          break;
-        }
-        case Kind.none:
-          break;
-      }
+      const ref = isRate(r.kind) ? (s.windows.get(r.windowMs)?.reference ?? null) : null;
+      const trigger = floorTrigger(r.kind, r.threshold, p, prev, tick.volume, ref);
       if (trigger === null) continue;
       out.push({
         ruleId: r.id,

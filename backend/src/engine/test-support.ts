@@ -83,3 +83,15 @@ export interface EngineCase {
 
 /** Milliseconds per second, for readable tick times. */
 export const S = 1000;
+
+/** Every floor rule_type/condition pair, for randomized workloads. */
+export const FLOOR_PAIRS = [
+  ['threshold', 'above'],
+  ['threshold', 'below'],
+  ['threshold', 'equals'],
+  ['crossover', 'crosses_above'],
+  ['crossover', 'crosses_below'],
+  ['rate_of_change', 'percent_change_up'],
+  ['rate_of_change', 'percent_change_down'],
+  ['volume_spike', 'volume_above'],
+] as const;

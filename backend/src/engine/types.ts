@@ -1,4 +1,4 @@
-import type { RuleCondition, RuleType } from '@tradeassist/shared-types';
+import type { PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
 
 /** The engine's view of a rule: only what evaluation needs, in tick-time milliseconds. */
 export interface EngineRule {
@@ -14,6 +14,20 @@ export interface EngineRule {
   cooldownSeconds: number;
   /** Tick time (ms since epoch) of the last firing, persisted so cooldown survives restarts. */
   lastTriggeredMs: number | null;
+  /** How it fires beyond the floor; absent or plain (see isPlain) for the floor's behaviour. */
+  options?: EngineRuleOptions | null;
+}
+
+/** A rule's trigger options in engine terms (milliseconds, flags). */
+export interface EngineRuleOptions {
+  mode: TriggerMode;
+  /** Bar length for once_per_bar and once_per_bar_close. */
+  barMs: number;
+  source: PriceSource;
+  /** After a firing, quiet until the price is back this far from the firing price (percent of it when `percent`). */
+  rearm: { by: number; percent: boolean } | null;
+  /** Tick time from which the rule no longer fires. */
+  expiresAtMs: number | null;
 }
 
 export interface EngineTick {
@@ -22,6 +36,8 @@ export interface EngineTick {
   tsMs: number;
   price: number;
   volume: number;
+  bid?: number | null;
+  ask?: number | null;
 }
 
 export interface Firing {
@@ -36,6 +52,10 @@ export interface Firing {
   previousPrice: number | null;
   /** For rate_of_change: the window's reference (earliest) price. */
   referencePrice: number | null;
+  /** Set by rules with options: the price the condition read (its source, or the bar's close). */
+  evaluatedPrice?: number;
+  /** Set for once_per_bar_close firings: the closed bar. */
+  bar?: { startMs: number; ms: number };
 }
 
 /** Returned by evaluate() for a tick older than the instrument's last evaluated tick. */

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { RULE_LIMITS, type AlertExplanation, type RuleType } from '@tradeassist/shared-types';
-import { alertMessage, AlertsService, type NewAlert } from '../alerts';
+import type { AlertPriority } from '@tradeassist/shared-types';
+import { AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import { LATE, type Firing } from '../engine';
 import { MarketDataService, type NormalizedTick } from '../market';
 import { RealtimeService } from '../realtime';
 import { RuleEngineService } from '../rules';
+import { buildAlert } from './alert-builder';
 
 export interface PipelineResult {
   late: number;
@@ -37,7 +38,10 @@ export class TickPipeline {
     let newest = 0;
     for (const tick of ticks) {
       const started = performance.now();
-      const n = this.engine.evaluate({ instrumentId: tick.instrumentId, tsMs: tick.ts, price: tick.price, volume: tick.volume }, firings);
+      const n = this.engine.evaluate(
+        { instrumentId: tick.instrumentId, tsMs: tick.ts, price: tick.price, volume: tick.volume, bid: tick.bid, ask: tick.ask },
+        firings,
+      );
       if (n === LATE) {
         late++;
         this.market.record(tick, false);
@@ -67,32 +71,19 @@ export class TickPipeline {
 
   private async announce(firings: Firing[], evalMs: number[], firedBy: NormalizedTick[]): Promise<void> {
     const alerts: NewAlert[] = [];
+    // Rules firing 'once' switch off in the same transaction as their alert.
+    const spent: number[] = [];
+    const priorities = new Map<number, AlertPriority>();
     firings.forEach((f, i) => {
       const rule = this.engine.snapshot(f.ruleId);
       const tick = firedBy[i];
       if (!rule || !tick) return;
-      const symbol = tick.symbol;
-      const windowSeconds = rule.timeWindowSeconds ?? RULE_LIMITS.timeWindowSeconds.default;
-      alerts.push({
-        ts: f.tsMs,
-        ruleId: f.ruleId,
-        ruleVersion: f.ruleVersion,
-        ruleName: rule.name,
-        ruleType: rule.ruleType,
-        ruleCondition: rule.condition,
-        instrumentId: f.instrumentId,
-        instrumentSymbol: symbol,
-        triggerValue: f.triggerValue,
-        thresholdValue: f.thresholdValue,
-        firedStatus: 'fired',
-        deliveryStatus: 'in_app_sent',
-        evaluationTimeMs: evalMs[i] ?? 0,
-        alertMessage: alertMessage(symbol, rule.condition, f.triggerValue, f.thresholdValue, windowSeconds),
-        explanation: explain(f, rule.ruleType, tick, windowSeconds),
-      });
+      alerts.push(buildAlert(f, rule, tick, evalMs[i] ?? 0));
+      priorities.set(f.ruleId, rule.options.priority);
+      if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });
     try {
-      const saved = await this.alerts.record(alerts);
+      const saved = await this.alerts.record(alerts, spent);
       for (const a of saved) {
         this.realtime.publish(
           'alert_fired',
@@ -105,7 +96,7 @@ export class TickPipeline {
             trigger_value: a.triggerValue,
             threshold_value: a.thresholdValue,
             condition: a.ruleCondition,
-            priority: 'normal',
+            priority: priorities.get(a.ruleId) ?? 'normal',
             message: a.alertMessage,
             timestamp: toIso(a.ts) ?? '',
             evaluation_time_ms: a.evaluationTimeMs,
@@ -118,22 +109,4 @@ export class TickPipeline {
       throw error;
     }
   }
-}
-
-/** The inputs of a firing, as the alert's explanation keeps them. */
-function explain(f: Firing, ruleType: RuleType, tick: NormalizedTick, windowSeconds: number): AlertExplanation {
-  const rate = ruleType === 'rate_of_change';
-  return {
-    measure: rate ? 'percent_change' : ruleType === 'volume_spike' ? 'volume' : 'price',
-    trigger_value: f.triggerValue,
-    threshold_value: f.thresholdValue,
-    price: tick.price,
-    bid: tick.bid,
-    ask: tick.ask,
-    volume: tick.volume,
-    previous_price: f.previousPrice,
-    reference_price: f.referencePrice,
-    window_seconds: rate ? windowSeconds : null,
-    evaluated_on: 'tick',
-  };
 }

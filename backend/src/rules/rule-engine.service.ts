@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AlertEngine, type EngineTick, type Firing } from '../engine';
+import { RuleEngine, type EngineTick, type Firing } from '../engine';
+import type { RuleOptions } from '@tradeassist/shared-types';
 import { InstrumentsService } from '../market';
 import type { AlertRuleEntity } from './entities/alert-rule.entity';
-import { toEngineRule } from './rule.mapper';
+import { toEngineRule, withDefaults } from './rule.mapper';
 
 export interface RuleSnapshot {
   instrumentId: number;
@@ -10,15 +11,16 @@ export interface RuleSnapshot {
   ruleType: AlertRuleEntity['ruleType'];
   condition: AlertRuleEntity['condition'];
   timeWindowSeconds: number | null;
+  options: RuleOptions;
 }
 
 /**
- * Hosts the pure AlertEngine inside Nest: holds the live rule set, applies edits so they take
+ * Hosts the pure RuleEngine inside Nest: holds the live rule set, applies edits so they take
  * effect on the next tick, and keeps the descriptive fields a firing record needs.
  */
 @Injectable()
 export class RuleEngineService {
-  private readonly engine = new AlertEngine();
+  private readonly engine = new RuleEngine();
   private readonly snapshots = new Map<number, RuleSnapshot>();
 
   constructor(private readonly instruments: InstrumentsService) {}
@@ -38,6 +40,7 @@ export class RuleEngineService {
       ruleType: rule.ruleType,
       condition: rule.condition,
       timeWindowSeconds: rule.timeWindowSeconds,
+      options: withDefaults(rule.options),
     });
   }
 

@@ -1,6 +1,6 @@
-import type { AlertRule, RuleFields } from '@tradeassist/shared-types';
+import { BAR_INTERVAL_MS, DEFAULT_RULE_OPTIONS, type AlertRule, type RuleFields, type RuleOptions } from '@tradeassist/shared-types';
 import { toIso } from '../common';
-import type { EngineRule } from '../engine';
+import type { EngineRule, EngineRuleOptions } from '../engine';
 import type { AlertRuleEntity } from './entities/alert-rule.entity';
 
 export function toRuleFields(e: AlertRuleEntity): RuleFields {
@@ -15,6 +15,27 @@ export function toRuleFields(e: AlertRuleEntity): RuleFields {
     time_window_seconds: e.timeWindowSeconds,
     moving_average_period: e.movingAveragePeriod,
     cooldown_seconds: e.cooldownSeconds,
+    ...withDefaults(e.options),
+  };
+}
+
+/** Stored options (or a version's definition from before options existed) completed with the defaults. */
+export function withDefaults(options: Partial<RuleOptions> | null | undefined): RuleOptions {
+  return { ...DEFAULT_RULE_OPTIONS, ...options };
+}
+
+/** The options part of a rule's fields, as stored. */
+export function optionsOf(f: RuleFields): RuleOptions {
+  return {
+    trigger_mode: f.trigger_mode,
+    bar_interval: f.bar_interval,
+    price_source: f.price_source,
+    rearm: f.rearm,
+    expires_at: f.expires_at,
+    priority: f.priority,
+    channels: f.channels,
+    sound: f.sound,
+    message_template: f.message_template,
   };
 }
 
@@ -44,5 +65,16 @@ export function toEngineRule(e: AlertRuleEntity): EngineRule {
     timeWindowSeconds: e.timeWindowSeconds,
     cooldownSeconds: e.cooldownSeconds,
     lastTriggeredMs: e.lastTriggered,
+    options: toEngineOptions(withDefaults(e.options)),
+  };
+}
+
+export function toEngineOptions(o: RuleOptions): EngineRuleOptions {
+  return {
+    mode: o.trigger_mode,
+    barMs: BAR_INTERVAL_MS[o.bar_interval],
+    source: o.price_source,
+    rearm: o.rearm && { by: o.rearm.by, percent: o.rearm.unit === 'percent' },
+    expiresAtMs: o.expires_at === null ? null : Date.parse(o.expires_at),
   };
 }

@@ -2,10 +2,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import {
+  DEFAULT_RULE_OPTIONS,
   RULE_LIMITS,
   type AlertRule,
   type RuleChange,
   type RuleFields,
+  type RuleOptions,
   type RuleVersion,
   type RuleVersionsResponse,
 } from '@tradeassist/shared-types';
@@ -19,7 +21,7 @@ import { RuleVersionEntity } from './entities/rule-version.entity';
 import { RuleEngineService } from './rule-engine.service';
 import { RuleOwners } from './rule-owners';
 import { checkRuleSemantics } from './rule-validation';
-import { toRuleDto, toRuleFields } from './rule.mapper';
+import { optionsOf, toRuleDto, toRuleFields, withDefaults } from './rule.mapper';
 
 @Injectable()
 export class RulesService implements OnModuleInit {
@@ -66,6 +68,7 @@ export class RulesService implements OnModuleInit {
       time_window_seconds: dto.time_window_seconds ?? null,
       moving_average_period: dto.moving_average_period ?? null,
       cooldown_seconds: dto.cooldown_seconds ?? RULE_LIMITS.cooldownSeconds.default,
+      ...withDefaults(definedOptions(dto)),
     };
     this.validate(fields);
     const now = Date.now();
@@ -99,7 +102,7 @@ export class RulesService implements OnModuleInit {
     this.engine.apply(saved);
     const changed = Object.fromEntries(
       (Object.keys(merged) as (keyof RuleFields)[])
-        .filter((k) => merged[k] !== before[k])
+        .filter((k) => JSON.stringify(merged[k]) !== JSON.stringify(before[k]))
         .map((k) => [k, { from: before[k], to: merged[k] }]),
     );
     await this.audit.record({
@@ -131,8 +134,16 @@ export class RulesService implements OnModuleInit {
     return { total, active };
   }
 
-  /** Persists cooldown state inside the alert writer's transaction, so it survives restarts. */
-  async markTriggered(manager: EntityManager, triggers: Map<number, number>): Promise<void> {
+  /** Persists cooldown state (and switches off rules that fire only once) inside the alert writer's transaction, so it survives restarts. */
+  async markTriggered(manager: EntityManager, triggers: Map<number, number>, spentRuleIds: number[] = []): Promise<void> {
+    if (spentRuleIds.length > 0) {
+      await manager
+        .createQueryBuilder()
+        .update(AlertRuleEntity)
+        .set({ active: false })
+        .where('id IN (:...ids)', { ids: spentRuleIds })
+        .execute();
+    }
     for (const [ruleId, ts] of triggers) {
       await manager
         .createQueryBuilder()
@@ -217,7 +228,14 @@ function fromFields(f: RuleFields): Partial<AlertRuleEntity> {
     timeWindowSeconds: f.time_window_seconds,
     movingAveragePeriod: f.moving_average_period,
     cooldownSeconds: f.cooldown_seconds,
+    options: optionsOf(f),
   };
+}
+
+/** The options a request sets (undefined ones left out, so defaults or the current values stay). */
+function definedOptions(dto: Partial<RuleOptions>): Partial<RuleOptions> {
+  const keys = Object.keys(DEFAULT_RULE_OPTIONS) as (keyof RuleOptions)[];
+  return Object.fromEntries(keys.filter((k) => dto[k] !== undefined).map((k) => [k, dto[k]]));
 }
 
 function toVersionDto(v: RuleVersionEntity): RuleVersion {
@@ -227,6 +245,7 @@ function toVersionDto(v: RuleVersionEntity): RuleVersion {
     change: v.change,
     changed_by: v.changedBy,
     changed_at: toIso(v.changedAt) ?? '',
-    definition: v.definition,
+    // Versions written before rule options existed lack them: they had the defaults.
+    definition: { ...withDefaults(v.definition), ...v.definition },
   };
 }

@@ -1,13 +1,14 @@
-import type {
-  AlertFired,
-  AlertLog,
-  AlertRule,
-  ErrorBody,
-  HealthResponse,
-  Instrument,
-  MeResponse,
-  Role,
-  TickUpdate,
+import {
+  DEFAULT_RULE_OPTIONS,
+  type AlertFired,
+  type AlertLog,
+  type AlertRule,
+  type ErrorBody,
+  type HealthResponse,
+  type Instrument,
+  type MeResponse,
+  type Role,
+  type TickUpdate,
 } from '@tradeassist/shared-types';
 
 /** Test data with realistic defaults; each test overrides only what it is about. */
@@ -42,6 +43,7 @@ export const aRule = (over: Partial<AlertRule> = {}): AlertRule => ({
   owner: 'ann',
   created_at: '2026-11-22T00:00:00.000Z',
   updated_at: '2026-11-22T00:00:00.000Z',
+  ...DEFAULT_RULE_OPTIONS,
   ...over,
 });
 

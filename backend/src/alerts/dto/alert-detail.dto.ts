@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEASURES, type AlertDetail, type AlertExplanation, type Measure } from '@tradeassist/shared-types';
+import {
+  BAR_INTERVALS,
+  MEASURES,
+  PRICE_SOURCES,
+  type AlertDetail,
+  type AlertExplanation,
+  type BarInterval,
+  type Measure,
+  type PriceSource,
+} from '@tradeassist/shared-types';
 import { RuleVersionDto } from '../../rules';
 import { AlertDto } from './alert.dto';
 
@@ -7,7 +16,8 @@ export class AlertExplanationDto implements AlertExplanation {
   @ApiProperty({ enum: MEASURES, description: 'What trigger_value is' }) measure: Measure;
   @ApiProperty() trigger_value: number;
   @ApiProperty() threshold_value: number;
-  @ApiProperty({ description: 'Price of the tick that fired' }) price: number;
+  @ApiProperty({ description: "The price the condition read: the tick's, or the closed bar's close" }) price: number;
+  @ApiProperty({ enum: PRICE_SOURCES }) price_source: PriceSource;
   @ApiProperty({ type: Number, nullable: true }) bid: number | null;
   @ApiProperty({ type: Number, nullable: true }) ask: number | null;
   @ApiProperty() volume: number;
@@ -15,7 +25,9 @@ export class AlertExplanationDto implements AlertExplanation {
   @ApiProperty({ type: Number, nullable: true, description: 'Rate of change: earliest price in the window' }) reference_price:
     number | null;
   @ApiProperty({ type: Number, nullable: true }) window_seconds: number | null;
-  @ApiProperty({ enum: ['tick'] }) evaluated_on: 'tick';
+  @ApiProperty({ enum: ['tick', 'bar_close'] }) evaluated_on: 'tick' | 'bar_close';
+  @ApiProperty({ enum: BAR_INTERVALS, nullable: true }) bar_interval: BarInterval | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) bar_start: string | null;
 }
 
 export class AlertDetailDto extends AlertDto implements AlertDetail {

@@ -1,10 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength, Max, Min, ValidateIf } from 'class-validator';
 import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  ALERT_PRIORITIES,
+  BAR_INTERVALS,
+  DEFAULT_RULE_OPTIONS,
+  MESSAGE_PLACEHOLDERS,
+  MESSAGE_TEMPLATE_MAX_LENGTH,
+  NOTIFICATION_CHANNELS,
+  PRICE_SOURCES,
   RULE_CONDITIONS,
   RULE_LIMITS,
   RULE_TYPES,
+  TRIGGER_MODES,
+  type AlertPriority,
+  type BarInterval,
+  type NotificationChannel,
+  type PriceSource,
+  type RearmRule,
+  type TriggerMode,
   type AlertRule,
   type CreateRuleRequest,
   type RuleCondition,
@@ -63,6 +92,70 @@ class RuleFieldsDto {
   @Min(cd.min)
   @Max(cd.max)
   cooldown_seconds?: number;
+
+  // Rule options (see RuleOptions): each optional, defaults in DEFAULT_RULE_OPTIONS; cross-field checks in rule-validation.
+  @ApiPropertyOptional({ enum: TRIGGER_MODES, default: DEFAULT_RULE_OPTIONS.trigger_mode })
+  @IsOptional()
+  @IsIn(TRIGGER_MODES)
+  trigger_mode?: TriggerMode;
+
+  @ApiPropertyOptional({
+    enum: BAR_INTERVALS,
+    default: DEFAULT_RULE_OPTIONS.bar_interval,
+    description: 'Bars for once_per_bar and once_per_bar_close',
+  })
+  @IsOptional()
+  @IsIn(BAR_INTERVALS)
+  bar_interval?: BarInterval;
+
+  @ApiPropertyOptional({ enum: PRICE_SOURCES, default: DEFAULT_RULE_OPTIONS.price_source })
+  @IsOptional()
+  @IsIn(PRICE_SOURCES)
+  price_source?: PriceSource;
+
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    example: { by: 0.5, unit: 'percent' },
+    description: 'After a firing, stay quiet until the price moves back this far from the firing price',
+  })
+  @IsOptional()
+  @IsObject()
+  rearm?: RearmRule | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', description: 'Tick time after which the rule no longer fires' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  expires_at?: string | null;
+
+  @ApiPropertyOptional({ enum: ALERT_PRIORITIES, default: DEFAULT_RULE_OPTIONS.priority })
+  @IsOptional()
+  @IsIn(ALERT_PRIORITIES)
+  priority?: AlertPriority;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_CHANNELS, isArray: true, nullable: true, description: "null: the owner's defaults" })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(NOTIFICATION_CHANNELS, { each: true })
+  channels?: NotificationChannel[] | null;
+
+  @ApiPropertyOptional({ default: DEFAULT_RULE_OPTIONS.sound })
+  @IsOptional()
+  @IsBoolean()
+  sound?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: MESSAGE_TEMPLATE_MAX_LENGTH,
+    example: '{{symbol}} broke {{threshold}} at {{price}}',
+    description: `Placeholders: ${MESSAGE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}`,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MESSAGE_TEMPLATE_MAX_LENGTH)
+  message_template?: string | null;
 }
 
 export class CreateRuleDto extends RuleFieldsDto implements CreateRuleRequest {
@@ -139,6 +232,15 @@ export class RuleDefinitionDto implements RuleFields {
   @ApiProperty({ type: Number, nullable: true }) time_window_seconds: number | null;
   @ApiProperty({ type: Number, nullable: true }) moving_average_period: number | null;
   @ApiProperty() cooldown_seconds: number;
+  @ApiProperty({ enum: TRIGGER_MODES }) trigger_mode: TriggerMode;
+  @ApiProperty({ enum: BAR_INTERVALS }) bar_interval: BarInterval;
+  @ApiProperty({ enum: PRICE_SOURCES }) price_source: PriceSource;
+  @ApiProperty({ type: Object, nullable: true, example: { by: 0.5, unit: 'percent' } }) rearm: RearmRule | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) expires_at: string | null;
+  @ApiProperty({ enum: ALERT_PRIORITIES }) priority: AlertPriority;
+  @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true, nullable: true }) channels: NotificationChannel[] | null;
+  @ApiProperty() sound: boolean;
+  @ApiProperty({ type: String, nullable: true }) message_template: string | null;
 }
 
 export class RuleDto extends RuleDefinitionDto implements AlertRule {

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { RuleCondition, RuleType } from '@tradeassist/shared-types';
+import type { RuleCondition, RuleOptions, RuleType } from '@tradeassist/shared-types';
 import { epochMs } from '../../database/epoch-ms.transformer';
+import { json } from '../../database/json.transformer';
 
 @Entity('alert_rules')
 export class AlertRuleEntity {
@@ -52,4 +53,8 @@ export class AlertRuleEntity {
 
   @Column({ name: 'updated_at', type: 'bigint', transformer: epochMs })
   updatedAt: number;
+
+  /** How it fires and what it says (RuleOptions); null on rules from before options, meaning the defaults. */
+  @Column({ type: 'text', nullable: true, transformer: json<RuleOptions>() })
+  options: RuleOptions | null;
 }

@@ -65,8 +65,10 @@ describe('AlertFeed → why it fired', () => {
   const text = (selector: string): string => document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   /** A facts table as "label: value" lines. */
   const rows = (selector: string): string[] =>
-    [...document.querySelectorAll(`${selector} tr`)].map((tr) =>
-      [...tr.children].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()).join(': '),
+    Array.from(document.querySelectorAll(`${selector} tr`)).map((tr) =>
+      Array.from(tr.children)
+        .map((c) => c.textContent?.replace(/\s+/g, ' ').trim())
+        .join(': '),
     );
 
   it('asks the server for the alert and shows the compared values and the rule version it fired under', async () => {
@@ -78,6 +80,7 @@ describe('AlertFeed → why it fired', () => {
         trigger_value: 6101,
         threshold_value: 6100,
         price: 6101,
+        price_source: 'last',
         bid: 6100.75,
         ask: 6101.25,
         volume: 3,
@@ -85,6 +88,8 @@ describe('AlertFeed → why it fired', () => {
         reference_price: null,
         window_seconds: null,
         evaluated_on: 'tick',
+        bar_interval: null,
+        bar_start: null,
       },
       rule_definition: {
         rule_id: 1,

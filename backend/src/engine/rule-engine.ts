@@ -1,0 +1,51 @@
+import { AlertEngine } from './alert-engine';
+import { isPlain } from './studio/studio-rule';
+import { StudioEngine } from './studio/studio-engine';
+import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
+
+/**
+ * Every rule, each in the engine made for it: plain floor rules in the indexed AlertEngine, rules
+ * with options in the StudioEngine. A rule moves between them when an edit adds or drops options.
+ */
+export class RuleEngine {
+  private readonly indexed = new AlertEngine();
+  private readonly studio = new StudioEngine();
+
+  get ruleCount(): number {
+    return this.indexed.ruleCount + this.studio.ruleCount;
+  }
+
+  upsertRule(rule: EngineRule): void {
+    if (isPlain(rule.options)) {
+      this.studio.removeRule(rule.id);
+      this.indexed.upsertRule(rule);
+    } else {
+      this.indexed.removeRule(rule.id);
+      this.studio.upsertRule(rule);
+    }
+  }
+
+  removeRule(ruleId: number): void {
+    this.indexed.removeRule(ruleId);
+    this.studio.removeRule(ruleId);
+  }
+
+  seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
+    this.indexed.seedInstrument(instrumentId, lastPrice, lastTsMs);
+    this.studio.seedInstrument(instrumentId, lastPrice, lastTsMs);
+  }
+
+  /** Appends the tick's firings, in time then rule id order; returns their count or LATE (both engines see every tick, so they agree on lateness). */
+  evaluate(tick: EngineTick, out: Firing[]): number {
+    const start = out.length;
+    const n = this.indexed.evaluate(tick, out);
+    if (n === LATE) return LATE;
+    const m = this.studio.evaluate(tick, out);
+    if (m === LATE) throw new Error(`engines disagree on whether a tick of instrument ${tick.instrumentId} is late`);
+    if (n > 0 && m > 0) {
+      const mine = out.splice(start).sort((a, b) => a.tsMs - b.tsMs || a.ruleId - b.ruleId);
+      out.push(...mine);
+    }
+    return n + m;
+  }
+}

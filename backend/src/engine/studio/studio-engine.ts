@@ -1,0 +1,120 @@
+import { floorTrigger } from '../floor-predicate';
+import { isRate, Kind } from '../rule-slot';
+import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
+import { Quote, StudioInstrument, type Bar } from './studio-instrument';
+import { barStart, StudioRule } from './studio-rule';
+
+/**
+ * Rules with options (trigger modes, re-arm hysteresis, expiry, price source): each tick checks
+ * the instrument's such rules one by one with the floor's predicates, then the options decide.
+ * They are few next to plain rules, which the indexed AlertEngine keeps.
+ */
+export class StudioEngine {
+  private readonly rules = new Map<number, StudioRule>();
+  private readonly instruments = new Map<number, StudioInstrument>();
+  private readonly quote = new Quote();
+
+  get ruleCount(): number {
+    return this.rules.size;
+  }
+
+  upsertRule(rule: EngineRule): void {
+    const previous = this.rules.get(rule.id);
+    if (previous && previous.slot.instrumentId !== rule.instrumentId) this.removeRule(rule.id);
+    this.rules.set(rule.id, new StudioRule(rule, previous?.slot));
+    this.regroup(rule.instrumentId);
+  }
+
+  removeRule(ruleId: number): void {
+    const r = this.rules.get(ruleId);
+    if (!r) return;
+    this.rules.delete(ruleId);
+    this.regroup(r.slot.instrumentId);
+  }
+
+  seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
+    const s = this.state(instrumentId);
+    if (lastPrice !== null) s.prev.last = lastPrice;
+    if (lastTsMs !== null) s.lastTs = Math.max(s.lastTs, lastTsMs);
+  }
+
+  /** Appends the tick's firings (bars it closed first, then the tick's own; each by rule id); returns their count, or LATE. */
+  evaluate(tick: EngineTick, out: Firing[]): number {
+    const s = this.state(tick.instrumentId);
+    const ts = tick.tsMs;
+    if (ts < s.lastTs) return LATE;
+    const start = out.length;
+    for (const bar of s.closedBy(ts)) {
+      this.evaluateClose(s, bar, out);
+      bar.prevClose.merge(bar.close);
+      bar.startMs = barStart(ts, bar.ms);
+      bar.volume = 0;
+    }
+    const q = this.quote;
+    q.setFrom(tick);
+    for (const { source, window } of s.windows.values()) {
+      const p = q.of(source);
+      if (p === p) window.push(ts, p);
+    }
+    for (const r of s.rules) {
+      if (r.options.mode === 'once_per_bar_close') continue;
+      const p = q.of(r.options.source);
+      if (p !== p) continue;
+      const prev = s.prev.of(r.options.source);
+      const ref = isRate(r.slot.kind) ? s.reference(r.options.source, r.slot.windowMs) : null;
+      const trigger = floorTrigger(r.slot.kind, r.slot.threshold, p, prev === prev ? prev : null, tick.volume, ref);
+      if (r.decide(trigger, p, ts)) out.push(firing(r, ts, trigger as number, p, prev, ref, undefined));
+    }
+    for (const bar of s.bars.values()) {
+      if (bar.startMs !== bar.startMs) bar.startMs = barStart(ts, bar.ms);
+      bar.close.merge(q);
+      bar.volume += tick.volume;
+    }
+    s.prev.merge(q);
+    s.lastTs = ts;
+    return out.length - start;
+  }
+
+  /** once_per_bar_close rules on a bar that just closed: its close against the previous close, its volume. */
+  private evaluateClose(s: StudioInstrument, bar: Bar, out: Firing[]): void {
+    const at = bar.startMs + bar.ms;
+    for (const r of s.rules) {
+      if (r.options.mode !== 'once_per_bar_close' || r.options.barMs !== bar.ms) continue;
+      const p = bar.close.of(r.options.source);
+      if (p !== p) continue;
+      const prev = bar.prevClose.of(r.options.source);
+      // The windows hold the prices up to the bar's last tick: this tick is not in them yet.
+      const ref = isRate(r.slot.kind) ? s.reference(r.options.source, r.slot.windowMs) : null;
+      const trigger = floorTrigger(r.slot.kind, r.slot.threshold, p, prev === prev ? prev : null, bar.volume, ref);
+      if (r.decide(trigger, p, at)) out.push(firing(r, at, trigger as number, p, prev, ref, { startMs: bar.startMs, ms: bar.ms }));
+    }
+  }
+
+  private regroup(instrumentId: number): void {
+    const rules = [...this.rules.values()]
+      .filter((r) => r.slot.instrumentId === instrumentId && r.slot.kind !== Kind.none)
+      .sort((a, b) => a.id - b.id);
+    this.state(instrumentId).setRules(rules);
+  }
+
+  private state(instrumentId: number): StudioInstrument {
+    let s = this.instruments.get(instrumentId);
+    if (!s) this.instruments.set(instrumentId, (s = new StudioInstrument()));
+    return s;
+  }
+}
+
+function firing(r: StudioRule, ts: number, trigger: number, price: number, prev: number, ref: number | null, bar: Firing['bar']): Firing {
+  return {
+    ruleId: r.id,
+    ruleVersion: r.slot.version,
+    instrumentId: r.slot.instrumentId,
+    tsMs: ts,
+    triggerValue: trigger,
+    thresholdValue: r.slot.threshold,
+    previousPrice: prev === prev ? prev : null,
+    referencePrice: ref,
+    evaluatedPrice: price,
+    ...(bar && { bar }),
+  };
+}

@@ -1,0 +1,85 @@
+import type { PriceSource } from '@tradeassist/shared-types';
+import { PriceWindow } from '../price-window';
+import { isRate } from '../rule-slot';
+import type { EngineTick } from '../types';
+import { barStart, type StudioRule } from './studio-rule';
+
+/** The four prices a rule may read, NaN when a tick lacks them (no bid/ask). */
+export class Quote {
+  last = NaN;
+  bid = NaN;
+  ask = NaN;
+  mid = NaN;
+
+  of(source: PriceSource): number {
+    return this[source];
+  }
+
+  setFrom(tick: EngineTick): void {
+    this.last = tick.price;
+    this.bid = tick.bid ?? NaN;
+    this.ask = tick.ask ?? NaN;
+    this.mid = (this.bid + this.ask) / 2;
+  }
+
+  /** Keeps the prices of the last tick that had each (a tick without bid/ask leaves them as they were). */
+  merge(q: Quote): void {
+    for (const s of ['last', 'bid', 'ask', 'mid'] as const) if (q[s] === q[s]) this[s] = q[s];
+  }
+}
+
+/** A bar being built (for once_per_bar_close rules): its close per price source and its volume; the previous bar's close. */
+export class Bar {
+  startMs = NaN;
+  volume = 0;
+  readonly close = new Quote();
+  readonly prevClose = new Quote();
+
+  constructor(readonly ms: number) {}
+}
+
+/** One instrument's state for the studio engine. */
+export class StudioInstrument {
+  lastTs = -Infinity;
+  /** Previous evaluated prices per source (crossings read them). */
+  readonly prev = new Quote();
+  /** Rate windows by source and length, shared by the rules that read them. */
+  windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
+  bars = new Map<number, Bar>();
+  /** Its rules in id order, so firings come out ordered by rule id. */
+  rules: StudioRule[] = [];
+
+  /** Rebuilds what the rules need (windows, bars), keeping the state of those still needed. */
+  setRules(rules: StudioRule[]): void {
+    this.rules = rules;
+    const windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
+    const bars = new Map<number, Bar>();
+    for (const r of rules) {
+      if (isRate(r.slot.kind)) {
+        const key = windowKey(r.options.source, r.slot.windowMs);
+        windows.set(key, this.windows.get(key) ?? { source: r.options.source, window: new PriceWindow(r.slot.windowMs) });
+      }
+      if (r.options.mode === 'once_per_bar_close') bars.set(r.options.barMs, this.bars.get(r.options.barMs) ?? new Bar(r.options.barMs));
+    }
+    this.windows = windows;
+    this.bars = bars;
+  }
+
+  reference(source: PriceSource, windowMs: number): number | null {
+    return this.windows.get(windowKey(source, windowMs))?.window.reference ?? null;
+  }
+
+  /** Bars this tick closes (the tick belongs to a later bar), rolled over to the tick's bar. */
+  closedBy(ts: number): Bar[] {
+    const closed: Bar[] = [];
+    for (const bar of this.bars.values()) {
+      const start = barStart(ts, bar.ms);
+      if (bar.startMs === bar.startMs && start > bar.startMs) closed.push(bar);
+    }
+    return closed;
+  }
+}
+
+export function windowKey(source: PriceSource, windowMs: number): string {
+  return `${source}:${windowMs}`;
+}

@@ -1,0 +1,86 @@
+import { Kind, toSlot, type RuleSlot } from '../rule-slot';
+import type { EngineRule, EngineRuleOptions } from '../types';
+
+export const PLAIN_OPTIONS: Readonly<EngineRuleOptions> = {
+  mode: 'every_time',
+  barMs: 60_000,
+  source: 'last',
+  rearm: null,
+  expiresAtMs: null,
+};
+
+/** A rule the floor describes entirely: the indexed engine runs it. */
+export function isPlain(o: EngineRuleOptions | null | undefined): boolean {
+  return !o || (o.mode === 'every_time' && o.source === 'last' && o.rearm === null && o.expiresAtMs === null);
+}
+
+export function barStart(tsMs: number, barMs: number): number {
+  return tsMs - (((tsMs % barMs) + barMs) % barMs);
+}
+
+/** Which way the price went to fire a rule of this kind: the way it must come back to re-arm (0: either). */
+function firingDirection(kind: Kind): number {
+  if (kind === Kind.above || kind === Kind.crossesAbove || kind === Kind.rocUp) return 1;
+  if (kind === Kind.below || kind === Kind.crossesBelow || kind === Kind.rocDown) return -1;
+  return 0;
+}
+
+/** A rule with options and its firing state. An edit makes a new one: hysteresis and 'once' start over. */
+export class StudioRule {
+  readonly slot: RuleSlot;
+  readonly options: EngineRuleOptions;
+  private readonly direction: number;
+  /** Bar (start) of the last firing, for once_per_bar; from the persisted last firing after a restart. */
+  private firedBar: number;
+  private spent = false;
+  private armed = true;
+  private firePrice = NaN;
+
+  constructor(rule: EngineRule, previous: RuleSlot | undefined) {
+    this.slot = toSlot(rule, previous);
+    this.options = rule.options ?? PLAIN_OPTIONS;
+    this.direction = firingDirection(this.slot.kind);
+    this.firedBar = this.slot.lastMs > -Infinity ? barStart(this.slot.lastMs, this.options.barMs) : -Infinity;
+  }
+
+  get id(): number {
+    return this.slot.id;
+  }
+
+  /**
+   * Applies the options to a condition result at tick (or bar close) time ts, with the price the
+   * condition read; true when the rule fires, and then its state records the firing.
+   */
+  decide(trigger: number | null, price: number, ts: number): boolean {
+    const o = this.options;
+    if (this.spent || (o.expiresAtMs !== null && ts >= o.expiresAtMs)) return false;
+    if (!this.armed) {
+      if (!this.movedBack(price)) return false;
+      this.armed = true;
+    }
+    if (trigger === null) return false;
+    const slot = this.slot;
+    if (slot.cooldownMs > 0 && ts < slot.lastMs + slot.cooldownMs) return false;
+    if (o.mode === 'once_per_bar') {
+      const bar = barStart(ts, o.barMs);
+      if (bar === this.firedBar) return false;
+      this.firedBar = bar;
+    }
+    slot.lastMs = ts;
+    if (o.mode === 'once') this.spent = true;
+    if (o.rearm) {
+      this.armed = false;
+      this.firePrice = price;
+    }
+    return true;
+  }
+
+  private movedBack(price: number): boolean {
+    const rearm = this.options.rearm;
+    if (!rearm) return true;
+    const by = rearm.percent ? (Math.abs(this.firePrice) * rearm.by) / 100 : rearm.by;
+    if (this.direction > 0) return price <= this.firePrice - by;
+    if (this.direction < 0) return price >= this.firePrice + by;
+    return Math.abs(price - this.firePrice) >= by;
+  }
+}

@@ -1,0 +1,170 @@
+import type { AlertDetail, AlertListResponse, AlertRule, ErrorBody, TickInput } from '@tradeassist/shared-types';
+import { ruleBody } from './support/factories';
+import { http, startTestApp, type TestApp } from './support/test-app';
+import { WsProbe } from './support/ws-client';
+
+/** Rule options end to end: ticks go in through the ingest API, firings are read back exactly. */
+describe('Rule options: trigger modes, hysteresis, expiry, price source, messages (real app)', () => {
+  let t: TestApp;
+  let ws: WsProbe;
+  beforeAll(async () => {
+    t = await startTestApp();
+    ws = await WsProbe.connect(t.wsUrl);
+  });
+  afterAll(async () => {
+    ws.close();
+    await t.close();
+  });
+
+  // Each test uses its own instrument so their prices never meet.
+  let nextInstrument = 0;
+  const instruments = ['ES', 'NQ', 'YM', 'CL', 'GC', 'SPX', 'NDX', 'RUT'];
+  const at = (sec: number): string => new Date(Date.parse('2026-01-15T14:30:00Z') + sec * 1000).toISOString();
+
+  async function scenario(options: Record<string, unknown>, base: Partial<Parameters<typeof ruleBody>[0]> = {}) {
+    const symbol = instruments[nextInstrument++] as string;
+    const list = await http<{ id: number; symbol: string }[]>(t.baseUrl, 'GET', '/api/instruments');
+    const instrumentId = list.body.find((i) => i.symbol === symbol)?.id as number;
+    const created = await http<AlertRule>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ instrument_id: instrumentId, threshold: 100, ...base, ...options }),
+    );
+    expect(created.status).toBe(201);
+    const rule = created.body;
+    return {
+      rule,
+      push: async (...ticks: [price: number, sec: number, extra?: Partial<TickInput>][]) => {
+        const res = await http<{ accepted: number }>(t.baseUrl, 'POST', '/api/market/ticks', {
+          ticks: ticks.map(([price, sec, extra]) => ({ symbol, price, volume: 1, timestamp: at(sec), ...extra })),
+        });
+        expect(res.body.accepted).toBe(ticks.length);
+      },
+      /** Firings so far, oldest first, as [seconds after the start, trigger value]. */
+      fired: async () => {
+        const res = await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.id}&limit=1000`);
+        return res.body.alerts.map((a) => [(Date.parse(a.timestamp) - Date.parse(at(0))) / 1000, a.trigger_value]).reverse();
+      },
+    };
+  }
+
+  it('returns every option with its default, and what was set', async () => {
+    const { rule } = await scenario({ priority: 'urgent', channels: ['in_app', 'slack'], rearm: { by: 0.5, unit: 'percent' } });
+    expect(rule).toMatchObject({
+      trigger_mode: 'every_time',
+      bar_interval: '1m',
+      price_source: 'last',
+      rearm: { by: 0.5, unit: 'percent' },
+      expires_at: null,
+      priority: 'urgent',
+      channels: ['in_app', 'slack'],
+      sound: true,
+      message_template: null,
+    });
+  });
+
+  it('refuses bad options with a 422 that names each field', async () => {
+    const res = await http<ErrorBody>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({
+        trigger_mode: 'sometimes' as never,
+        rearm: { by: -1, unit: 'pips' } as never,
+        expires_at: 'tomorrow',
+        channels: ['pager'] as never,
+        message_template: '{{symbol}} at {{prise}}',
+      }),
+    );
+    expect(res.status).toBe(422);
+    const detail = res.body.detail as { loc: string[]; msg: string }[];
+    expect(detail.map((d) => d.loc.join('.')).sort()).toEqual(['body.channels', 'body.expires_at', 'body.trigger_mode']);
+    // Cross-field checks run once the fields themselves are valid.
+    const second = await http<ErrorBody>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ rearm: { by: -1, unit: 'pips' } as never, message_template: '{{symbol}} at {{prise}}' }),
+    );
+    expect(second.status).toBe(422);
+    expect(second.body.detail).toEqual([
+      { loc: ['body', 'rearm', 'by'], msg: 'must be a number greater than 0', type: 'min' },
+      { loc: ['body', 'rearm', 'unit'], msg: "must be 'value' or 'percent'", type: 'isIn' },
+      {
+        loc: ['body', 'message_template'],
+        msg: expect.stringMatching(/^unknown placeholder \{\{prise\}\}; use one of \{\{symbol\}\}, \{\{price\}\}/),
+        type: 'template',
+      },
+    ]);
+  });
+
+  it("'once' fires one alert, switches the rule off, and re-enabling re-arms it", async () => {
+    const s = await scenario({ trigger_mode: 'once' });
+    await s.push([101, 0], [102, 1]);
+    expect(await s.fired()).toEqual([[0, 101]]);
+    const after = await http<AlertRule>(t.baseUrl, 'GET', `/api/rules/${s.rule.id}`);
+    expect(after.body.active).toBe(false);
+    await http(t.baseUrl, 'PUT', `/api/rules/${s.rule.id}`, { active: true });
+    await s.push([103, 2]);
+    expect(await s.fired()).toEqual([
+      [0, 101],
+      [2, 103],
+    ]);
+  });
+
+  it('once_per_bar_close fires on the close of a 1-minute bar, stamped at its end, and explains the bar', async () => {
+    const s = await scenario(
+      { trigger_mode: 'once_per_bar_close', bar_interval: '1m' },
+      { rule_type: 'crossover', condition: 'crosses_above' },
+    );
+    // Bar 1 closes at 99; bar 2 goes to 105 but closes at 99.5; bar 3 closes at 100.5: only bar 3 crosses, seen when bar 4 starts.
+    await s.push([99, 0], [105, 60], [99.5, 70], [100.5, 120], [100, 180]);
+    expect(await s.fired()).toEqual([[180, 100.5]]);
+    const list = await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${s.rule.id}`);
+    const detail = await http<AlertDetail>(t.baseUrl, 'GET', `/api/alerts/${list.body.alerts[0]?.id}`);
+    expect(detail.body.explanation).toMatchObject({
+      evaluated_on: 'bar_close',
+      bar_interval: '1m',
+      bar_start: at(120),
+      price: 100.5,
+      previous_price: 99.5,
+    });
+    expect(detail.body.alert_message).toMatch(/crossed above 100 at 100\.5 \(1m bar close\)$/);
+  });
+
+  it('re-arm hysteresis: quiet after a firing until the price is back by the value', async () => {
+    const s = await scenario({ rearm: { by: 1, unit: 'value' } }, { cooldown_seconds: 0 });
+    await s.push([101, 0], [102, 1], [100.5, 2], [101.5, 3], [100, 4], [100.25, 5]);
+    expect(await s.fired()).toEqual([
+      [0, 101],
+      [5, 100.25],
+    ]);
+  });
+
+  it('stops at the expiry time, in tick time', async () => {
+    const s = await scenario({ expires_at: at(2) }, { cooldown_seconds: 0 });
+    await s.push([101, 0], [101, 1], [101, 2], [101, 3]);
+    expect(await s.fired()).toEqual([
+      [0, 101],
+      [1, 101],
+    ]);
+  });
+
+  it('reads the bid when asked to, and skips ticks without one', async () => {
+    const s = await scenario({ price_source: 'bid' }, { cooldown_seconds: 0 });
+    await s.push([101, 0], [101, 1, { bid: 100.5, ask: 101.5 }], [99, 2, { bid: 98.75, ask: 99.25 }]);
+    expect(await s.fired()).toEqual([[1, 100.5]]);
+  });
+
+  it('renders the message template and sends the priority with alert_fired', async () => {
+    const s = await scenario(
+      { priority: 'high', message_template: '{{symbol}} {{condition}} {{threshold}}: {{price}} ({{rule_name}}, {{priority}})' },
+      { name: 'Breakout' },
+    );
+    await s.push([101.25, 0]);
+    const fired = await ws.next('alert_fired', (m) => m.data.rule_id === s.rule.id);
+    expect(fired.data.priority).toBe('high');
+    expect(fired.data.message).toBe(`${fired.data.symbol} above 100: 101.25 (Breakout, high)`);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * How a rule fires and what it says, beyond its condition: optional fields on a rule that leave
+ * the contract's floor valid (a rule without them behaves exactly as the floor describes).
+ */
+
+export const TRIGGER_MODES = ['every_time', 'once', 'once_per_bar', 'once_per_bar_close'] as const;
+/**
+ * every_time: on every qualifying tick, throttled by the cooldown (the floor's behaviour);
+ * once: the first firing switches the rule off (re-enable it to re-arm);
+ * once_per_bar: at most one firing per bar of `bar_interval`, on the first qualifying tick;
+ * once_per_bar_close: the condition is checked on each closed bar (its close, volume and the
+ * previous bar's close); a bar closes when the first tick of a later bar arrives.
+ */
+export type TriggerMode = (typeof TRIGGER_MODES)[number];
+
+export const BAR_INTERVALS = ['1m', '5m', '15m', '1h'] as const;
+export type BarInterval = (typeof BAR_INTERVALS)[number];
+export const BAR_INTERVAL_MS: Readonly<Record<BarInterval, number>> = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
+
+export const PRICE_SOURCES = ['last', 'bid', 'ask', 'mid'] as const;
+/** Which price of a tick the condition reads; a tick without that price (no bid/ask) is skipped by the rule. */
+export type PriceSource = (typeof PRICE_SOURCES)[number];
+
+export const ALERT_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
+
+export const NOTIFICATION_CHANNELS = ['in_app', 'sound', 'slack', 'email', 'webhook', 'discord', 'telegram', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Re-arm hysteresis: after a firing, the rule stays quiet until the price has moved back this far from the firing price. */
+export interface RearmRule {
+  by: number;
+  unit: 'value' | 'percent';
+}
+
+/** The optional fields, as a request carries them and a rule returns them (with defaults filled in). */
+export interface RuleOptions {
+  trigger_mode: TriggerMode;
+  bar_interval: BarInterval;
+  price_source: PriceSource;
+  rearm: RearmRule | null;
+  /** Tick time after which the rule no longer fires. */
+  expires_at: string | null;
+  priority: AlertPriority;
+  /** Channels to notify; null means the owner's defaults. */
+  channels: NotificationChannel[] | null;
+  /** Play a sound in the console when it fires. */
+  sound: boolean;
+  /** The alert's message; null means the built-in one. Placeholders: MESSAGE_PLACEHOLDERS. */
+  message_template: string | null;
+}
+
+export const DEFAULT_RULE_OPTIONS: Readonly<RuleOptions> = {
+  trigger_mode: 'every_time',
+  bar_interval: '1m',
+  price_source: 'last',
+  rearm: null,
+  expires_at: null,
+  priority: 'normal',
+  channels: null,
+  sound: true,
+  message_template: null,
+};
+
+export const MESSAGE_PLACEHOLDERS = [
+  'symbol',
+  'price',
+  'threshold',
+  'trigger_value',
+  'condition',
+  'rule_name',
+  'time',
+  'priority',
+  'previous_price',
+  'reference_price',
+  'volume',
+] as const;
+export type MessagePlaceholder = (typeof MESSAGE_PLACEHOLDERS)[number];
+
+export const MESSAGE_TEMPLATE_MAX_LENGTH = 500;
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** Problems with a message template, in words a person can act on; empty when it is fine. */
+export function templateProblems(template: string): string[] {
+  const problems: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    const name = m[1] ?? '';
+    if (!(MESSAGE_PLACEHOLDERS as readonly string[]).includes(name)) {
+      problems.push(`unknown placeholder {{${name}}}; use one of ${MESSAGE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`);
+    }
+  }
+  const unmatched = template.replace(PLACEHOLDER, '');
+  if (unmatched.includes('{{') || unmatched.includes('}}')) problems.push('has an unclosed {{ or a stray }}');
+  return problems;
+}
+
+/** Fills a template checked by templateProblems; values are given as text. */
+export function renderTemplate(template: string, values: Readonly<Record<MessagePlaceholder, string>>): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => values[name as MessagePlaceholder] ?? '');
+}
