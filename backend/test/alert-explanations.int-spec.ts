@@ -36,6 +36,7 @@ describe('Alert explanations: GET /api/alerts/{id} (real app)', () => {
       previous_price: 20990,
       reference_price: null,
       window_seconds: null,
+      indicators: null,
       evaluated_on: 'tick',
       bar_interval: null,
       bar_start: null,

@@ -167,4 +167,42 @@ describe('Rule options: trigger modes, hysteresis, expiry, price source, message
     expect(fired.data.priority).toBe('high');
     expect(fired.data.message).toBe(`${fired.data.symbol} above 100: 101.25 (Breakout, high)`);
   });
+
+  it('fires an indicator rule (RSI above a level) and explains it with the indicator value', async () => {
+    const s = await scenario({ subject: { kind: 'rsi', period: 2 } }, { threshold: 70, cooldown_seconds: 0 });
+    await s.push([100, 0], [101, 60], [102, 120]);
+    expect(await s.fired()).toEqual([[120, 100]]);
+    const list = await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${s.rule.id}`);
+    const detail = await http<AlertDetail>(t.baseUrl, 'GET', `/api/alerts/${list.body.alerts[0]?.id}`);
+    expect(detail.body.threshold_value).toBe(70);
+    expect(detail.body.explanation?.indicators).toEqual({ 'RSI(2)': 100 });
+    expect(detail.body.alert_message).toBe(`${detail.body.instrument_symbol} RSI(2) is above 70 (100)`);
+  });
+
+  it('refuses indicator settings that cannot work, naming the field and the key', async () => {
+    const bad = async (body: Record<string, unknown>) => {
+      const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', ruleBody(body));
+      expect(res.status).toBe(422);
+      return (res.body.detail as { loc: string[]; msg: string }[]).map((d) => `${d.loc.join('.')}: ${d.msg}`);
+    };
+    expect(await bad({ subject: { kind: 'rsi', period: 1 } })).toEqual(['body.subject.period: must be a whole number from 2 to 1000']);
+    expect(await bad({ subject: { kind: 'macd', line: 'signal', fast: 26, slow: 12, signal: 9 } })).toEqual([
+      'body.subject.fast: fast must be shorter than slow',
+    ]);
+    expect(await bad({ subject: { kind: 'vwap' } })).toEqual([
+      'body.subject.kind: kind must be one of: sma, ema, rsi, macd, bollinger, avg_volume',
+    ]);
+    expect(await bad({ against: { kind: 'sma', period: 5, length: 3 } })).toEqual([
+      "body.against: unknown field 'length'; sma takes period",
+    ]);
+    expect(
+      await bad({ rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: 1, subject: { kind: 'sma', period: 5 } }),
+    ).toEqual(['body.subject: indicators apply to threshold and crossover rules, not rate_of_change']);
+    expect(await bad({ condition: 'equals', against: { kind: 'ema', period: 5 } })).toEqual([
+      'body.condition: equals does not apply to indicators; use above/below or a crossing',
+    ]);
+    expect(await bad({ against: { kind: 'avg_volume', bars: 20, factor: 2 } })).toEqual([
+      'body.against: avg_volume applies to volume_spike rules',
+    ]);
+  });
 });

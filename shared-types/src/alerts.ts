@@ -78,6 +78,8 @@ export interface AlertExplanation {
   /** Rate of change: the earliest price inside the window, and the window. */
   reference_price: number | null;
   window_seconds: number | null;
+  /** Rules with operands: each indicator's value at the firing, by label (e.g. "RSI(14)"); null otherwise. */
+  indicators: Record<string, number> | null;
   /** On the tick as it arrived (intrabar), or on a closed bar (trigger mode once_per_bar_close). */
   evaluated_on: 'tick' | 'bar_close';
   /** The closed bar, when evaluated_on is bar_close. */

@@ -33,8 +33,37 @@ export interface RearmRule {
   unit: 'value' | 'percent';
 }
 
+export const INDICATOR_KINDS = ['sma', 'ema', 'rsi', 'macd', 'bollinger', 'avg_volume'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/**
+ * A value a condition compares, computed on the closes of `bar_interval` bars (the bar still
+ * forming counts with the current price, except in once_per_bar_close mode):
+ * sma/ema(period), rsi(period, Wilder), macd(fast, slow, signal) line, signal or histogram,
+ * bollinger(period, k) upper, middle or lower band, and avg_volume: factor × the average volume
+ * of the last `bars` closed bars (for volume_spike rules, against the current bar's volume).
+ */
+export type Operand =
+  | { kind: 'sma' | 'ema' | 'rsi'; period: number }
+  | { kind: 'macd'; line: 'macd' | 'signal' | 'histogram'; fast: number; slow: number; signal: number }
+  | { kind: 'bollinger'; band: 'upper' | 'middle' | 'lower'; period: number; k: number }
+  | { kind: 'avg_volume'; bars: number; factor: number };
+
+export const INDICATOR_LIMITS = { period: { min: 1, max: 1000 }, k: { min: 0.1, max: 10 }, bars: { min: 1, max: 500 } } as const;
+
 /** The optional fields, as a request carries them and a rule returns them (with defaults filled in). */
 export interface RuleOptions {
+  /**
+   * What the condition reads in place of the price: e.g. rsi(14) above 70. Null: the price
+   * (the floor). Only for threshold and crossover rules.
+   */
+  subject: Operand | null;
+  /**
+   * What it compares with in place of `threshold`: e.g. price crosses above sma(50), sma(50)
+   * crosses above sma(200), macd line crosses its signal; avg_volume for volume_spike rules.
+   * The firing's threshold_value is then this value at that moment.
+   */
+  against: Operand | null;
   trigger_mode: TriggerMode;
   bar_interval: BarInterval;
   price_source: PriceSource;
@@ -51,6 +80,8 @@ export interface RuleOptions {
 }
 
 export const DEFAULT_RULE_OPTIONS: Readonly<RuleOptions> = {
+  subject: null,
+  against: null,
   trigger_mode: 'every_time',
   bar_interval: '1m',
   price_source: 'last',
@@ -74,6 +105,9 @@ export const MESSAGE_PLACEHOLDERS = [
   'previous_price',
   'reference_price',
   'volume',
+  // Rules with operands: what was compared (e.g. the RSI value) and with what (e.g. the SMA value, or the threshold).
+  'subject',
+  'against',
 ] as const;
 export type MessagePlaceholder = (typeof MESSAGE_PLACEHOLDERS)[number];
 
@@ -98,4 +132,20 @@ export function templateProblems(template: string): string[] {
 /** Fills a template checked by templateProblems; values are given as text. */
 export function renderTemplate(template: string, values: Readonly<Record<MessagePlaceholder, string>>): string {
   return template.replace(PLACEHOLDER, (_, name: string) => values[name as MessagePlaceholder] ?? '');
+}
+
+/** A short name for an operand, as messages and explanations show it: "RSI(14)", "MACD(12,26,9) signal". */
+export function operandLabel(o: Operand): string {
+  switch (o.kind) {
+    case 'sma':
+    case 'ema':
+    case 'rsi':
+      return `${o.kind.toUpperCase()}(${o.period})`;
+    case 'macd':
+      return `MACD(${o.fast},${o.slow},${o.signal})${o.line === 'macd' ? '' : ` ${o.line}`}`;
+    case 'bollinger':
+      return `Bollinger(${o.period},${o.k}) ${o.band}`;
+    case 'avg_volume':
+      return `${o.factor}× average volume of ${o.bars} bars`;
+  }
 }

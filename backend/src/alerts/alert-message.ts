@@ -1,4 +1,4 @@
-import type { RuleCondition } from '@tradeassist/shared-types';
+import { operandLabel, type Operand, type RuleCondition } from '@tradeassist/shared-types';
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
@@ -24,4 +24,27 @@ export function alertMessage(symbol: string, condition: RuleCondition, trigger: 
     case 'volume_above':
       return `${symbol} traded ${fmt(trigger)} in one tick, above ${fmt(threshold)}`;
   }
+}
+
+const VERBS: Partial<Record<RuleCondition, string>> = {
+  above: 'is above',
+  below: 'is below',
+  crosses_above: 'crossed above',
+  crosses_below: 'crossed below',
+};
+
+/** The sentence for a rule comparing indicators: "ES RSI(14) is above 70 (72.41)", "ES crossed above SMA(50) (6001 vs 5998.5)". */
+export function operandMessage(
+  symbol: string,
+  condition: RuleCondition,
+  subject: Operand | null,
+  against: Operand | null,
+  value: number,
+  level: number,
+): string {
+  if (against?.kind === 'avg_volume') return `${symbol} traded ${fmt(value)} this bar, ${operandLabel(against)} is ${fmt(level)}`;
+  const left = subject === null ? symbol : `${symbol} ${operandLabel(subject)}`;
+  const verb = VERBS[condition] ?? condition;
+  const right = against === null ? fmt(level) : operandLabel(against);
+  return against === null ? `${left} ${verb} ${right} (${fmt(value)})` : `${left} ${verb} ${right} (${fmt(value)} vs ${fmt(level)})`;
 }

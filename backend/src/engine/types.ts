@@ -1,4 +1,4 @@
-import type { PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
+import type { Operand, PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
 
 /** The engine's view of a rule: only what evaluation needs, in tick-time milliseconds. */
 export interface EngineRule {
@@ -20,6 +20,9 @@ export interface EngineRule {
 
 /** A rule's trigger options in engine terms (milliseconds, flags). */
 export interface EngineRuleOptions {
+  /** What the condition reads instead of the price, and compares with instead of the threshold (null: the floor's). */
+  subject: Operand | null;
+  against: Operand | null;
   mode: TriggerMode;
   /** Bar length for once_per_bar and once_per_bar_close. */
   barMs: number;
@@ -54,6 +57,8 @@ export interface Firing {
   referencePrice: number | null;
   /** Set by rules with options: the price the condition read (its source, or the bar's close). */
   evaluatedPrice?: number;
+  /** Set for rules with operands: each indicator's value at the firing, by label (e.g. "RSI(14)"). */
+  indicators?: Record<string, number>;
   /** Set for once_per_bar_close firings: the closed bar. */
   bar?: { startMs: number; ms: number };
 }

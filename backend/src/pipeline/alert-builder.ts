@@ -6,7 +6,7 @@ import {
   type AlertExplanation,
   type BarInterval,
 } from '@tradeassist/shared-types';
-import { alertMessage, type NewAlert } from '../alerts';
+import { alertMessage, operandMessage, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import type { Firing } from '../engine';
 import type { NormalizedTick } from '../market';
@@ -49,6 +49,7 @@ function explain(f: Firing, rule: RuleSnapshot, tick: NormalizedTick): AlertExpl
     previous_price: f.previousPrice,
     reference_price: f.referencePrice,
     window_seconds: rate ? windowSeconds(rule) : null,
+    indicators: f.indicators ?? null,
     evaluated_on: f.bar ? 'bar_close' : 'tick',
     bar_interval: interval,
     bar_start: f.bar ? toIso(f.bar.startMs) : null,
@@ -58,7 +59,11 @@ function explain(f: Firing, rule: RuleSnapshot, tick: NormalizedTick): AlertExpl
 function message(f: Firing, rule: RuleSnapshot, symbol: string, x: AlertExplanation): string {
   const template = rule.options.message_template;
   if (template === null) {
-    const text = alertMessage(symbol, rule.condition, f.triggerValue, f.thresholdValue, windowSeconds(rule));
+    const { subject, against } = rule.options;
+    const text =
+      subject !== null || against !== null
+        ? operandMessage(symbol, rule.condition, subject, against, f.triggerValue, f.thresholdValue)
+        : alertMessage(symbol, rule.condition, f.triggerValue, f.thresholdValue, windowSeconds(rule));
     return x.bar_interval ? `${text} (${x.bar_interval} bar close)` : text;
   }
   const num = (n: number | null): string => (n === null ? '' : String(Number(n.toFixed(6))));
@@ -74,6 +79,8 @@ function message(f: Firing, rule: RuleSnapshot, symbol: string, x: AlertExplanat
     previous_price: num(x.previous_price),
     reference_price: num(x.reference_price),
     volume: num(x.volume),
+    subject: num(f.triggerValue),
+    against: num(f.thresholdValue),
   });
 }
 

@@ -27,6 +27,8 @@ export function withDefaults(options: Partial<RuleOptions> | null | undefined): 
 /** The options part of a rule's fields, as stored. */
 export function optionsOf(f: RuleFields): RuleOptions {
   return {
+    subject: f.subject,
+    against: f.against,
     trigger_mode: f.trigger_mode,
     bar_interval: f.bar_interval,
     price_source: f.price_source,
@@ -71,6 +73,8 @@ export function toEngineRule(e: AlertRuleEntity): EngineRule {
 
 export function toEngineOptions(o: RuleOptions): EngineRuleOptions {
   return {
+    subject: o.subject,
+    against: o.against,
     mode: o.trigger_mode,
     barMs: BAR_INTERVAL_MS[o.bar_interval],
     source: o.price_source,

@@ -25,6 +25,8 @@ export class AlertExplanationDto implements AlertExplanation {
   @ApiProperty({ type: Number, nullable: true, description: 'Rate of change: earliest price in the window' }) reference_price:
     number | null;
   @ApiProperty({ type: Number, nullable: true }) window_seconds: number | null;
+  @ApiProperty({ type: Object, nullable: true, example: { 'RSI(14)': 72.4 }, description: 'Indicator values at the firing, by label' })
+  indicators: Record<string, number> | null;
   @ApiProperty({ enum: ['tick', 'bar_close'] }) evaluated_on: 'tick' | 'bar_close';
   @ApiProperty({ enum: BAR_INTERVALS, nullable: true }) bar_interval: BarInterval | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) bar_start: string | null;

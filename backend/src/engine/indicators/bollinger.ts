@@ -18,6 +18,13 @@ export class Bollinger {
     this.window = new SlidingWindow(period);
   }
 
+  /** Bands update(x) would give, leaving the state as it is. */
+  peek(x: number): { middle: number; upper: number; lower: number } {
+    const { mean, variance } = this.window.peek(x);
+    const width = this.k * Math.sqrt(variance);
+    return { middle: mean, upper: mean + width, lower: mean - width };
+  }
+
   update(x: number): void {
     this.window.push(x);
     if (!this.window.full) return;

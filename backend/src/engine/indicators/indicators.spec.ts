@@ -130,3 +130,43 @@ describe('indicator edge cases', () => {
     expect(() => new Bollinger(20, 0)).toThrow('k must be positive, got 0');
   });
 });
+
+describe('peek: the value a forming bar would give, without changing the state', () => {
+  const same = (a: number, b: number): boolean => (Number.isNaN(a) && Number.isNaN(b)) || a === b || within(a, b);
+
+  it.each(SERIES)('%s: peek(x) equals what update(x) then gives, and leaves the state alone', (_name, s) => {
+    const sma = new Sma(20);
+    const ema = new Ema(9);
+    const rsi = new Rsi(14);
+    const macd = new Macd(12, 26, 9);
+    const bands = new Bollinger(20, 2);
+    const bad: string[] = [];
+    s.prices.forEach((p, i) => {
+      // Peek twice, at another price first: a peek must not leave anything behind.
+      sma.peek(p + 1);
+      rsi.peek(p - 1);
+      macd.peek(p * 2);
+      bands.peek(0);
+      const peeked = [
+        sma.peek(p),
+        ema.peek(p),
+        rsi.peek(p),
+        macd.peek(p).macd,
+        macd.peek(p).signal,
+        macd.peek(p).histogram,
+        bands.peek(p).upper,
+        bands.peek(p).lower,
+      ];
+      sma.update(p);
+      ema.update(p);
+      rsi.update(p);
+      macd.update(p);
+      bands.update(p);
+      const updated = [sma.value, ema.value, rsi.value, macd.macd, macd.signal, macd.histogram, bands.upper, bands.lower];
+      peeked.forEach((v, k) => {
+        if (!same(v, updated[k] as number)) bad.push(`#${i} value ${k}: peek ${v}, update ${updated[k]}`);
+      });
+    });
+    expect(bad).toEqual([]);
+  });
+});

@@ -43,6 +43,26 @@ export class Macd {
     this.signal = this.signalEma.update(this.macd);
     this.histogram = this.macd - this.signal;
   }
+
+  peek(x: number): MacdValues {
+    let macd: number;
+    if (this.warmup) {
+      if (this.warmup.length < this.slow - 1) return { macd: NaN, signal: NaN, histogram: NaN };
+      const all = [...this.warmup, x];
+      macd = average(all, this.slow - this.fast) - average(all, 0);
+    } else {
+      macd = this.fastEma.peek(x) - this.slowEma.peek(x);
+    }
+    const signal = this.signalEma.peek(macd);
+    return { macd, signal, histogram: macd - signal };
+  }
+}
+
+/** Values update(x) would give, leaving the state as it is. */
+export interface MacdValues {
+  macd: number;
+  signal: number;
+  histogram: number;
 }
 
 function average(xs: number[], from: number): number {

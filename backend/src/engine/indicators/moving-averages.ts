@@ -14,6 +14,11 @@ export class Sma {
     if (this.window.full) this.value = this.window.mean;
     return this.value;
   }
+
+  /** The value update(x) would give, leaving the state as it is (a bar still forming). */
+  peek(x: number): number {
+    return this.window.peek(x).mean;
+  }
 }
 
 /**
@@ -39,6 +44,13 @@ export class Ema {
     }
     this.value += (x - this.value) * this.k;
     return this.value;
+  }
+
+  /** The value update(x) would give, leaving the state as it is. */
+  peek(x: number): number {
+    if (this.seen < this.period - 1) return NaN;
+    if (this.seen === this.period - 1) return (this.seedSum + x) / this.period;
+    return this.value + (x - this.value) * this.k;
   }
 
   /** Starts the average at a given value, as if `period` values had averaged to it (MACD aligns its fast line this way). */

@@ -19,22 +19,33 @@ export class Rsi {
     const prev = this.prev;
     this.prev = x;
     if (prev !== prev) return this.value;
-    const change = x - prev;
+    const [gain, loss] = this.next(x - prev);
+    this.gain = gain;
+    this.loss = loss;
+    if (++this.changes < this.period) return this.value;
+    this.value = rsiOf(gain, loss);
+    return this.value;
+  }
+
+  /** The value update(x) would give, leaving the state as it is. */
+  peek(x: number): number {
+    if (this.prev !== this.prev || this.changes + 1 < this.period) return NaN;
+    const [gain, loss] = this.next(x - this.prev);
+    return rsiOf(gain, loss);
+  }
+
+  /** Average gain and loss after one more change (sums until the first `period` changes are in). */
+  private next(change: number): [number, number] {
     const up = change > 0 ? change : 0;
     const down = change < 0 ? -change : 0;
     const n = this.period;
-    if (this.changes < n) {
-      this.gain += up;
-      this.loss += down;
-      if (++this.changes < n) return this.value;
-      this.gain /= n;
-      this.loss /= n;
-    } else {
-      this.gain = (this.gain * (n - 1) + up) / n;
-      this.loss = (this.loss * (n - 1) + down) / n;
-    }
-    const total = this.gain + this.loss;
-    this.value = total === 0 ? 0 : (100 * this.gain) / total;
-    return this.value;
+    if (this.changes < n - 1) return [this.gain + up, this.loss + down];
+    if (this.changes === n - 1) return [(this.gain + up) / n, (this.loss + down) / n];
+    return [(this.gain * (n - 1) + up) / n, (this.loss * (n - 1) + down) / n];
   }
+}
+
+function rsiOf(gain: number, loss: number): number {
+  const total = gain + loss;
+  return total === 0 ? 0 : (100 * gain) / total;
 }

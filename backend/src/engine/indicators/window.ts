@@ -30,6 +30,20 @@ export class SlidingWindow {
     return this.count > 0 ? Math.max(0, this.m2 / this.count) : 0;
   }
 
+  /** Mean and population variance the window would have after push(x), without pushing; NaN until that fills it. */
+  peek(x: number): { mean: number; variance: number } {
+    const n = this.period;
+    if (this.count < n - 1) return { mean: NaN, variance: NaN };
+    if (this.count === n - 1) {
+      const delta = x - this.meanValue;
+      const mean = this.meanValue + delta / n;
+      return { mean, variance: Math.max(0, (this.m2 + delta * (x - mean)) / n) };
+    }
+    const old = this.values[this.next] as number;
+    const mean = this.meanValue + (x - old) / n;
+    return { mean, variance: Math.max(0, (this.m2 + (x - old) * (x - mean + old - this.meanValue)) / n) };
+  }
+
   push(x: number): void {
     if (this.count < this.period) {
       this.values[this.next] = x;

@@ -1,6 +1,8 @@
 import { floorTrigger } from '../floor-predicate';
 import { isRate, Kind } from '../rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
+import { IndicatorSeries } from './indicator-series';
+import { holds, read } from './operand-condition';
 import { Quote, StudioInstrument, type Bar } from './studio-instrument';
 import { barStart, StudioRule } from './studio-rule';
 
@@ -32,6 +34,11 @@ export class StudioEngine {
     this.regroup(r.slot.instrumentId);
   }
 
+  /** Indicators kept for an instrument: one per distinct operand, bar length and source, however many rules read it. */
+  indicatorCount(instrumentId: number): number {
+    return this.instruments.get(instrumentId)?.series.size ?? 0;
+  }
+
   seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
     const s = this.state(instrumentId);
     if (lastPrice !== null) s.prev.last = lastPrice;
@@ -44,14 +51,17 @@ export class StudioEngine {
     const ts = tick.tsMs;
     if (ts < s.lastTs) return LATE;
     const start = out.length;
+    const q = this.quote;
+    q.setFrom(tick);
+    // Indicators first: a tick that starts a bar commits the closed bar's close before anything reads them.
+    for (const series of s.series.values())
+      series.advance(ts, q.of(series instanceof IndicatorSeries ? series.source : 'last'), tick.volume);
     for (const bar of s.closedBy(ts)) {
       this.evaluateClose(s, bar, out);
       bar.prevClose.merge(bar.close);
       bar.startMs = barStart(ts, bar.ms);
       bar.volume = 0;
     }
-    const q = this.quote;
-    q.setFrom(tick);
     for (const { source, window } of s.windows.values()) {
       const p = q.of(source);
       if (p === p) window.push(ts, p);
@@ -61,9 +71,7 @@ export class StudioEngine {
       const p = q.of(r.options.source);
       if (p !== p) continue;
       const prev = s.prev.of(r.options.source);
-      const ref = isRate(r.slot.kind) ? s.reference(r.options.source, r.slot.windowMs) : null;
-      const trigger = floorTrigger(r.slot.kind, r.slot.threshold, p, prev === prev ? prev : null, tick.volume, ref);
-      if (r.decide(trigger, p, ts)) out.push(firing(r, ts, trigger as number, p, prev, ref, undefined));
+      this.check(s, r, p, prev, tick.volume, ts, false, out, undefined);
     }
     for (const bar of s.bars.values()) {
       if (bar.startMs !== bar.startMs) bar.startMs = barStart(ts, bar.ms);
@@ -82,12 +90,39 @@ export class StudioEngine {
       if (r.options.mode !== 'once_per_bar_close' || r.options.barMs !== bar.ms) continue;
       const p = bar.close.of(r.options.source);
       if (p !== p) continue;
-      const prev = bar.prevClose.of(r.options.source);
       // The windows hold the prices up to the bar's last tick: this tick is not in them yet.
-      const ref = isRate(r.slot.kind) ? s.reference(r.options.source, r.slot.windowMs) : null;
-      const trigger = floorTrigger(r.slot.kind, r.slot.threshold, p, prev === prev ? prev : null, bar.volume, ref);
-      if (r.decide(trigger, p, at)) out.push(firing(r, at, trigger as number, p, prev, ref, { startMs: bar.startMs, ms: bar.ms }));
+      this.check(s, r, p, bar.prevClose.of(r.options.source), bar.volume, at, true, out, { startMs: bar.startMs, ms: bar.ms });
     }
+  }
+
+  /** One rule at one moment: its condition (floor predicate, or operands), then its options; appends the firing. */
+  private check(
+    s: StudioInstrument,
+    r: StudioRule,
+    p: number,
+    prev: number,
+    volume: number,
+    ts: number,
+    atClose: boolean,
+    out: Firing[],
+    bar: Firing['bar'],
+  ): void {
+    if (r.hasOperands) {
+      const reading = read(r, s, p, atClose);
+      const ok = holds(r.condition, reading, r.previousReading);
+      r.previousReading = reading;
+      if (r.decide(ok ? reading.subject : null, p, ts)) {
+        out.push({
+          ...firing(r, ts, reading.subject, p, prev, null, bar),
+          thresholdValue: reading.against,
+          indicators: reading.indicators,
+        });
+      }
+      return;
+    }
+    const ref = isRate(r.slot.kind) ? s.reference(r.options.source, r.slot.windowMs) : null;
+    const trigger = floorTrigger(r.slot.kind, r.slot.threshold, p, prev === prev ? prev : null, volume, ref);
+    if (r.decide(trigger, p, ts)) out.push(firing(r, ts, trigger as number, p, prev, ref, bar));
   }
 
   private regroup(instrumentId: number): void {

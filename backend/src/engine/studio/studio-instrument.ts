@@ -1,7 +1,8 @@
-import type { PriceSource } from '@tradeassist/shared-types';
+import type { Operand, PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
 import { isRate } from '../rule-slot';
 import type { EngineTick } from '../types';
+import { IndicatorSeries, seriesKey, VolumeSeries } from './indicator-series';
 import { barStart, type StudioRule } from './studio-rule';
 
 /** The four prices a rule may read, NaN when a tick lacks them (no bid/ask). */
@@ -46,6 +47,8 @@ export class StudioInstrument {
   /** Rate windows by source and length, shared by the rules that read them. */
   windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
   bars = new Map<number, Bar>();
+  /** Indicators by operand, bar length and source, shared by the rules that read them. */
+  series = new Map<string, IndicatorSeries | VolumeSeries>();
   /** Its rules in id order, so firings come out ordered by rule id. */
   rules: StudioRule[] = [];
 
@@ -54,7 +57,13 @@ export class StudioInstrument {
     this.rules = rules;
     const windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
     const bars = new Map<number, Bar>();
+    const series = new Map<string, IndicatorSeries | VolumeSeries>();
     for (const r of rules) {
+      for (const o of [r.options.subject, r.options.against]) {
+        if (o === null) continue;
+        const key = seriesKey(o, r.options.barMs, r.options.source);
+        series.set(key, this.series.get(key) ?? newSeries(o, r.options.barMs, r.options.source));
+      }
       if (isRate(r.slot.kind)) {
         const key = windowKey(r.options.source, r.slot.windowMs);
         windows.set(key, this.windows.get(key) ?? { source: r.options.source, window: new PriceWindow(r.slot.windowMs) });
@@ -63,6 +72,11 @@ export class StudioInstrument {
     }
     this.windows = windows;
     this.bars = bars;
+    this.series = series;
+  }
+
+  seriesOf(o: Operand, barMs: number, source: PriceSource): IndicatorSeries | VolumeSeries {
+    return this.series.get(seriesKey(o, barMs, source)) as IndicatorSeries | VolumeSeries;
   }
 
   reference(source: PriceSource, windowMs: number): number | null {
@@ -82,4 +96,8 @@ export class StudioInstrument {
 
 export function windowKey(source: PriceSource, windowMs: number): string {
   return `${source}:${windowMs}`;
+}
+
+function newSeries(o: Operand, barMs: number, source: PriceSource): IndicatorSeries | VolumeSeries {
+  return o.kind === 'avg_volume' ? new VolumeSeries(o, barMs) : new IndicatorSeries(o, barMs, source);
 }

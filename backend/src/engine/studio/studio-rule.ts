@@ -1,7 +1,11 @@
+import type { RuleCondition } from '@tradeassist/shared-types';
 import { Kind, toSlot, type RuleSlot } from '../rule-slot';
 import type { EngineRule, EngineRuleOptions } from '../types';
+import type { Reading } from './operand-condition';
 
 export const PLAIN_OPTIONS: Readonly<EngineRuleOptions> = {
+  subject: null,
+  against: null,
   mode: 'every_time',
   barMs: 60_000,
   source: 'last',
@@ -11,7 +15,15 @@ export const PLAIN_OPTIONS: Readonly<EngineRuleOptions> = {
 
 /** A rule the floor describes entirely: the indexed engine runs it. */
 export function isPlain(o: EngineRuleOptions | null | undefined): boolean {
-  return !o || (o.mode === 'every_time' && o.source === 'last' && o.rearm === null && o.expiresAtMs === null);
+  return (
+    !o ||
+    (o.subject === null &&
+      o.against === null &&
+      o.mode === 'every_time' &&
+      o.source === 'last' &&
+      o.rearm === null &&
+      o.expiresAtMs === null)
+  );
 }
 
 export function barStart(tsMs: number, barMs: number): number {
@@ -29,18 +41,27 @@ function firingDirection(kind: Kind): number {
 export class StudioRule {
   readonly slot: RuleSlot;
   readonly options: EngineRuleOptions;
+  readonly condition: RuleCondition;
   private readonly direction: number;
   /** Bar (start) of the last firing, for once_per_bar; from the persisted last firing after a restart. */
   private firedBar: number;
   private spent = false;
   private armed = true;
   private firePrice = NaN;
+  /** Operands as last read (previous tick, or previous bar close): crossings of moving values compare with it. */
+  previousReading: Reading | null = null;
 
   constructor(rule: EngineRule, previous: RuleSlot | undefined) {
     this.slot = toSlot(rule, previous);
     this.options = rule.options ?? PLAIN_OPTIONS;
+    this.condition = rule.condition;
     this.direction = firingDirection(this.slot.kind);
     this.firedBar = this.slot.lastMs > -Infinity ? barStart(this.slot.lastMs, this.options.barMs) : -Infinity;
+  }
+
+  /** Compares indicators (or the price with one) rather than the price with the threshold. */
+  get hasOperands(): boolean {
+    return this.options.subject !== null || this.options.against !== null;
   }
 
   get id(): number {

@@ -31,6 +31,7 @@ import {
   type AlertPriority,
   type BarInterval,
   type NotificationChannel,
+  type Operand,
   type PriceSource,
   type RearmRule,
   type TriggerMode,
@@ -94,6 +95,26 @@ class RuleFieldsDto {
   cooldown_seconds?: number;
 
   // Rule options (see RuleOptions): each optional, defaults in DEFAULT_RULE_OPTIONS; cross-field checks in rule-validation.
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    example: { kind: 'rsi', period: 14 },
+    description: 'What the condition reads instead of the price',
+  })
+  @IsOptional()
+  @IsObject()
+  subject?: Operand | null;
+
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    example: { kind: 'sma', period: 50 },
+    description: 'What it compares with instead of threshold',
+  })
+  @IsOptional()
+  @IsObject()
+  against?: Operand | null;
+
   @ApiPropertyOptional({ enum: TRIGGER_MODES, default: DEFAULT_RULE_OPTIONS.trigger_mode })
   @IsOptional()
   @IsIn(TRIGGER_MODES)
@@ -232,6 +253,8 @@ export class RuleDefinitionDto implements RuleFields {
   @ApiProperty({ type: Number, nullable: true }) time_window_seconds: number | null;
   @ApiProperty({ type: Number, nullable: true }) moving_average_period: number | null;
   @ApiProperty() cooldown_seconds: number;
+  @ApiProperty({ type: Object, nullable: true }) subject: Operand | null;
+  @ApiProperty({ type: Object, nullable: true }) against: Operand | null;
   @ApiProperty({ enum: TRIGGER_MODES }) trigger_mode: TriggerMode;
   @ApiProperty({ enum: BAR_INTERVALS }) bar_interval: BarInterval;
   @ApiProperty({ enum: PRICE_SOURCES }) price_source: PriceSource;

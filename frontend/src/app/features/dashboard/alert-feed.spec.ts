@@ -87,6 +87,7 @@ describe('AlertFeed → why it fired', () => {
         previous_price: 6099.5,
         reference_price: null,
         window_seconds: null,
+        indicators: null,
         evaluated_on: 'tick',
         bar_interval: null,
         bar_start: null,

@@ -1,0 +1,133 @@
+import type { Operand, PriceSource } from '@tradeassist/shared-types';
+import { Bollinger, Ema, Macd, Rsi, Sma } from '../indicators';
+import { SlidingWindow } from '../indicators/window';
+import { barStart } from './studio-rule';
+
+/** The indicator behind an operand: fed bar closes, read at the last close or with the forming bar at a price. */
+interface Calculator {
+  update(close: number): void;
+  value(): number;
+  peek(price: number): number;
+}
+
+function calculator(o: Operand): Calculator {
+  switch (o.kind) {
+    case 'sma':
+    case 'ema':
+    case 'rsi': {
+      const i = o.kind === 'sma' ? new Sma(o.period) : o.kind === 'ema' ? new Ema(o.period) : new Rsi(o.period);
+      return { update: (x) => void i.update(x), value: () => i.value, peek: (x) => i.peek(x) };
+    }
+    case 'macd': {
+      const i = new Macd(o.fast, o.slow, o.signal);
+      const line = o.line;
+      return { update: (x) => i.update(x), value: () => i[line], peek: (x) => i.peek(x)[line] };
+    }
+    case 'bollinger': {
+      const i = new Bollinger(o.period, o.k);
+      const band = o.band;
+      return { update: (x) => i.update(x), value: () => i[band], peek: (x) => i.peek(x)[band] };
+    }
+    case 'avg_volume':
+      throw new Error('avg_volume is a VolumeSeries');
+  }
+}
+
+/** Bars of one length, as a series sees them: which bar is forming, and whether a tick closed the previous one. */
+abstract class BarSeries {
+  protected startMs = NaN;
+
+  constructor(readonly barMs: number) {}
+
+  /** Feeds a tick; returns true when it closed the bar before it (which is then committed). */
+  advance(ts: number, price: number, volume: number): boolean {
+    const start = barStart(ts, this.barMs);
+    const closed = this.startMs === this.startMs && start > this.startMs;
+    if (closed) this.commit();
+    if (closed || this.startMs !== this.startMs) this.startMs = start;
+    this.add(price, volume);
+    return closed;
+  }
+
+  protected abstract commit(): void;
+  protected abstract add(price: number, volume: number): void;
+}
+
+/** A price indicator on the closes of bars, shared by every rule of the instrument that reads it. */
+export class IndicatorSeries extends BarSeries {
+  private close = NaN;
+  private readonly calc: Calculator;
+
+  constructor(
+    readonly operand: Operand,
+    barMs: number,
+    readonly source: PriceSource,
+  ) {
+    super(barMs);
+    this.calc = calculator(operand);
+  }
+
+  /** As of the last closed bar. */
+  closed(): number {
+    return this.calc.value();
+  }
+
+  /** With the forming bar closing at its latest price. */
+  current(): number {
+    return this.close === this.close ? this.calc.peek(this.close) : this.calc.value();
+  }
+
+  protected commit(): void {
+    if (this.close === this.close) this.calc.update(this.close);
+    this.close = NaN;
+  }
+
+  protected add(price: number): void {
+    if (price === price) this.close = price;
+  }
+}
+
+/** Bar volumes against factor × the average of the previous `bars` closed bars. */
+export class VolumeSeries extends BarSeries {
+  private forming = 0;
+  private lastClosed = NaN;
+  /** The average before the last closed bar joined it: what that bar is compared with. */
+  private averageBefore = NaN;
+  private readonly window: SlidingWindow;
+
+  constructor(
+    readonly operand: Extract<Operand, { kind: 'avg_volume' }>,
+    barMs: number,
+  ) {
+    super(barMs);
+    this.window = new SlidingWindow(operand.bars);
+  }
+
+  /** [the bar's volume, factor × the average it is compared with], for the last closed bar or the forming one. */
+  closed(): [number, number] {
+    return [this.lastClosed, this.averageBefore];
+  }
+
+  current(): [number, number] {
+    return [this.forming, this.average()];
+  }
+
+  protected commit(): void {
+    this.averageBefore = this.average();
+    this.lastClosed = this.forming;
+    this.window.push(this.forming);
+    this.forming = 0;
+  }
+
+  protected add(_price: number, volume: number): void {
+    this.forming += volume;
+  }
+
+  private average(): number {
+    return this.window.full ? this.operand.factor * this.window.mean : NaN;
+  }
+}
+
+export function seriesKey(o: Operand, barMs: number, source: PriceSource): string {
+  return `${barMs}|${source}|${JSON.stringify(o)}`;
+}

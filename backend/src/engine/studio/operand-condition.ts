@@ -1,0 +1,57 @@
+import { operandLabel, type RuleCondition } from '@tradeassist/shared-types';
+import type { StudioInstrument } from './studio-instrument';
+import { IndicatorSeries } from './indicator-series';
+import type { StudioRule } from './studio-rule';
+
+/** What a rule with operands compared at one moment: [subject, against], and the indicators by label. */
+export interface Reading {
+  subject: number;
+  against: number;
+  indicators: Record<string, number>;
+}
+
+/**
+ * Reads a rule's operands: at a bar close (the closed bar) or intrabar (the forming bar at its
+ * latest price). Without a subject the price is the subject; without `against`, the threshold.
+ */
+export function read(r: StudioRule, s: StudioInstrument, price: number, atClose: boolean): Reading {
+  const { subject, against, barMs, source } = r.options;
+  const indicators: Record<string, number> = {};
+  if (against?.kind === 'avg_volume') {
+    const series = s.seriesOf(against, barMs, source);
+    const [volume, average] = series instanceof IndicatorSeries ? [NaN, NaN] : atClose ? series.closed() : series.current();
+    indicators[operandLabel(against)] = average;
+    return { subject: volume, against: average, indicators };
+  }
+  const value = (o: NonNullable<typeof subject>): number => {
+    const series = s.seriesOf(o, barMs, source);
+    const v = series instanceof IndicatorSeries ? (atClose ? series.closed() : series.current()) : NaN;
+    indicators[operandLabel(o)] = v;
+    return v;
+  };
+  return {
+    subject: subject === null ? price : value(subject),
+    against: against === null ? r.slot.threshold : value(against),
+    indicators,
+  };
+}
+
+/** The condition on two moving values; crossings need the previous reading. Returns whether it holds. */
+export function holds(condition: RuleCondition, now: Reading, before: Reading | null): boolean {
+  const { subject: x, against: y } = now;
+  if (x !== x || y !== y) return false;
+  switch (condition) {
+    case 'above':
+      return x > y;
+    case 'below':
+      return x < y;
+    case 'volume_above':
+      return x >= y;
+    case 'crosses_above':
+      return before !== null && before.subject <= before.against && x > y;
+    case 'crosses_below':
+      return before !== null && before.subject >= before.against && x < y;
+    default:
+      return false;
+  }
+}
