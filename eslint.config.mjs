@@ -5,7 +5,22 @@ import importX from 'eslint-plugin-import-x';
 import jest from 'eslint-plugin-jest';
 import globals from 'globals';
 
-const backendModules = ['alerts', 'common', 'config', 'database', 'health', 'logging', 'market', 'pipeline', 'realtime', 'rules'];
+const backendModules = [
+  'access',
+  'alerts',
+  'audit',
+  'auth',
+  'backtest',
+  'common',
+  'config',
+  'database',
+  'health',
+  'logging',
+  'market',
+  'pipeline',
+  'realtime',
+  'rules',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.angular/**', 'coverage/**', '**/*.cjs', '**/*.mjs', 'data/**'] },

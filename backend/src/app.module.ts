@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AlertsModule } from './alerts';
 import { AuditModule } from './audit';
 import { AuthModule } from './auth';
+import { BacktestModule } from './backtest';
 import { ConfigModule, type AppConfig } from './config';
 import { DatabaseModule } from './database';
 import { HealthModule } from './health';
@@ -25,6 +26,7 @@ export class AppModule {
         MarketModule,
         RulesModule,
         AlertsModule,
+        BacktestModule,
         RealtimeModule,
         PipelineModule,
         HealthModule,

@@ -7,3 +7,4 @@ export * from './realtime';
 export * from './rules';
 export * from './auth';
 export * from './rule-options';
+export * from './backtest';

@@ -6,11 +6,12 @@ import { TickEntity } from './entities/tick.entity';
 import { InstrumentsController } from './instruments.controller';
 import { InstrumentsService } from './instruments.service';
 import { MarketDataService } from './market-data.service';
+import { TickHistory } from './tick-history';
 
 @Module({
   imports: [TypeOrmModule.forFeature([InstrumentEntity, TickEntity, BarEntity])],
   controllers: [InstrumentsController],
-  providers: [InstrumentsService, MarketDataService],
-  exports: [InstrumentsService, MarketDataService],
+  providers: [InstrumentsService, MarketDataService, TickHistory],
+  exports: [InstrumentsService, MarketDataService, TickHistory],
 })
 export class MarketModule {}

@@ -3,3 +3,5 @@ export { RulesModule } from './rules.module';
 export { RulesService } from './rules.service';
 export { RuleDefinitionDto } from './dto/rule.dto';
 export { RuleVersionDto } from './dto/rule-version.dto';
+export { CreateRuleDto } from './dto/rule.dto';
+export { engineRuleOf } from './rule.mapper';

@@ -56,18 +56,23 @@ export function toRuleDto(e: AlertRuleEntity, symbol: string, owner: string | nu
 }
 
 export function toEngineRule(e: AlertRuleEntity): EngineRule {
+  return engineRuleOf(e.id, e.version, toRuleFields(e), e.lastTriggered);
+}
+
+/** The engine's view of a rule's fields (saved or not: a backtest runs unsaved ones). */
+export function engineRuleOf(id: number, version: number, f: RuleFields, lastTriggeredMs: number | null): EngineRule {
   return {
-    id: e.id,
-    version: e.version,
-    instrumentId: e.instrumentId,
-    ruleType: e.ruleType,
-    condition: e.condition,
-    threshold: e.threshold,
-    active: e.active,
-    timeWindowSeconds: e.timeWindowSeconds,
-    cooldownSeconds: e.cooldownSeconds,
-    lastTriggeredMs: e.lastTriggered,
-    options: toEngineOptions(withDefaults(e.options)),
+    id,
+    version,
+    instrumentId: f.instrument_id,
+    ruleType: f.rule_type,
+    condition: f.condition,
+    threshold: f.threshold,
+    active: f.active,
+    timeWindowSeconds: f.time_window_seconds,
+    cooldownSeconds: f.cooldown_seconds,
+    lastTriggeredMs,
+    options: toEngineOptions(optionsOf(f)),
   };
 }
 

@@ -56,7 +56,8 @@ export class RulesService implements OnModuleInit {
     return this.toDto(await this.require(id), await this.owners.names());
   }
 
-  async create(dto: CreateRuleDto, actor: Principal): Promise<AlertRule> {
+  /** A rule body completed with its defaults and checked as create checks it (404 for an unknown instrument, 422 for the rest), without saving it. */
+  checked(dto: CreateRuleDto): RuleFields {
     const fields: RuleFields = {
       instrument_id: dto.instrument_id,
       rule_type: dto.rule_type,
@@ -71,6 +72,11 @@ export class RulesService implements OnModuleInit {
       ...withDefaults(definedOptions(dto)),
     };
     this.validate(fields);
+    return fields;
+  }
+
+  async create(dto: CreateRuleDto, actor: Principal): Promise<AlertRule> {
+    const fields = this.checked(dto);
     const now = Date.now();
     const saved = await this.saveVersion(
       this.repo.create({ ...fromFields(fields), lastTriggered: null, version: 1, ownerId: actor.userId, createdAt: now, updatedAt: now }),

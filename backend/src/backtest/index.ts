@@ -1,0 +1,1 @@
+export { BacktestModule } from './backtest.module';

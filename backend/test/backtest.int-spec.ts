@@ -1,0 +1,119 @@
+import type { AlertRule, BacktestJob, ErrorBody } from '@tradeassist/shared-types';
+import { ruleBody } from './support/factories';
+import { http, startTestApp, type TestApp } from './support/test-app';
+
+/** Backtests through the real API over ticks stored by the ingest API. */
+describe('POST /api/rules/backtest (real app)', () => {
+  let t: TestApp;
+  const at = (sec: number): string => new Date(Date.parse('2026-01-05T14:30:00Z') + sec * 1000).toISOString();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // ES (instrument 1): a two-day history, one tick a minute, oscillating through 6000 and 6010.
+    const ticks = [];
+    for (let i = 0; i < 2 * 24 * 60; i++)
+      ticks.push({ symbol: 'ES', price: 6000 + 10 * Math.sin(i / 30), volume: 1, timestamp: at(i * 60) });
+    for (let i = 0; i < ticks.length; i += 10_000) {
+      const res = await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: ticks.slice(i, i + 10_000) });
+      if (res.status !== 200) throw new Error(`seeding ticks failed: ${res.status}`);
+    }
+  });
+  afterAll(() => t.close());
+
+  async function finished(job: BacktestJob): Promise<BacktestJob> {
+    for (let i = 0; i < 200; i++) {
+      const res = await http<BacktestJob>(t.baseUrl, 'GET', `/api/rules/backtest/${job.id}`);
+      if (res.body.status !== 'running') return res.body;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('backtest did not finish');
+  }
+
+  /** The same crossings computed here, straight from the generated prices. */
+  function expectedCrossings(level: number, fromMin: number, toMin: number): string[] {
+    const out: string[] = [];
+    for (let i = Math.max(1, fromMin); i <= toMin; i++) {
+      const prev = 6000 + 10 * Math.sin((i - 1) / 30);
+      const p = 6000 + 10 * Math.sin(i / 30);
+      if (i > fromMin && prev <= level && p > level) out.push(at(i * 60));
+    }
+    return out;
+  }
+
+  it('runs an unsaved rule over stored ticks: every firing, counts per day, progress 1', async () => {
+    const rule = ruleBody({ rule_type: 'crossover', condition: 'crosses_above', threshold: 6005 });
+    const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', { rule, from: at(0), to: at(2 * 24 * 3600 - 60) });
+    expect(start.status).toBe(202);
+    const job = await finished(start.body);
+    expect(job).toMatchObject({ status: 'done', progress: 1, ticks_total: 2880, ticks_done: 2880, error: null });
+    const expected = expectedCrossings(6005, 0, 2879);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(job.result?.firings.map((f) => f.timestamp)).toEqual(expected);
+    expect(job.result?.total_firings).toBe(expected.length);
+    const perDay: Record<string, number> = {};
+    for (const ts of expected) perDay[ts.slice(0, 10)] = (perDay[ts.slice(0, 10)] ?? 0) + 1;
+    expect(job.result?.per_day).toEqual(perDay);
+    expect(job.result?.firings[0]).toMatchObject({ threshold_value: 6005, evaluated_on: 'tick', indicators: null });
+  });
+
+  it('honours the trigger mode: once fires a single time over the whole range', async () => {
+    const rule = ruleBody({ rule_type: 'crossover', condition: 'crosses_above', threshold: 6005, trigger_mode: 'once' });
+    const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', { rule, from: at(0), to: at(2 * 24 * 3600) });
+    const job = await finished(start.body);
+    expect(job.result?.total_firings).toBe(1);
+  });
+
+  it('backtests an indicator rule on 1-minute bars and reports its values', async () => {
+    const rule = ruleBody({ subject: { kind: 'rsi', period: 14 }, threshold: 70, cooldown_seconds: 0, trigger_mode: 'once_per_bar_close' });
+    const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', { rule, from: at(0), to: at(24 * 3600) });
+    const job = await finished(start.body);
+    expect(job.status).toBe('done');
+    expect(job.result?.total_firings).toBeGreaterThan(0);
+    for (const f of job.result?.firings ?? []) {
+      expect(f.evaluated_on).toBe('bar_close');
+      expect(f.indicators?.['RSI(14)']).toBeGreaterThan(70);
+      expect(f.trigger_value).toBe(f.indicators?.['RSI(14)']);
+    }
+  });
+
+  it('leaves saved rules and alerts alone', async () => {
+    const before = await http<AlertRule[]>(t.baseUrl, 'GET', '/api/rules');
+    const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', {
+      rule: ruleBody({ threshold: 5990 }),
+      from: at(0),
+      to: at(3600),
+    });
+    await finished(start.body);
+    expect((await http<AlertRule[]>(t.baseUrl, 'GET', '/api/rules')).body).toEqual(before.body);
+    expect((await http<{ total: number }>(t.baseUrl, 'GET', '/api/alerts')).body.total).toBe(0);
+  });
+
+  it('refuses a bad rule or range with 422s located under body.rule, and unknown jobs with 404', async () => {
+    const bad = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules/backtest', {
+      rule: ruleBody({ condition: 'percent_change_up' }),
+      from: at(0),
+      to: at(60),
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.detail).toEqual([
+      {
+        loc: ['body', 'rule', 'condition'],
+        msg: "condition 'percent_change_up' does not apply to rule_type 'threshold'; use one of: above, below, equals",
+        type: 'rule_type_mismatch',
+      },
+    ]);
+    const missingField = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules/backtest', {
+      rule: { instrument_id: 1 },
+      from: at(0),
+      to: at(60),
+    });
+    expect((missingField.body.detail as { loc: string[] }[]).map((d) => d.loc.join('.'))).toEqual(
+      expect.arrayContaining(['body.rule.rule_type', 'body.rule.condition', 'body.rule.threshold']),
+    );
+    const backwards = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules/backtest', { rule: ruleBody(), from: at(60), to: at(0) });
+    expect(backwards.body.detail).toEqual([{ loc: ['body', 'to'], msg: 'must be later than from', type: 'range' }]);
+    const unknown = await http<ErrorBody>(t.baseUrl, 'GET', '/api/rules/backtest/00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('BACKTEST_NOT_FOUND');
+  });
+});

@@ -1,0 +1,48 @@
+import type { CreateRuleRequest } from './rules';
+
+export const BACKTEST_LIMITS = { maxDays: 366, maxFiringsListed: 10_000, maxRunning: 4 } as const;
+
+/** A rule body (saved or not) and the tick-time range to run it over. */
+export interface BacktestRequest {
+  rule: CreateRuleRequest;
+  from: string;
+  to: string;
+}
+
+export const BACKTEST_STATUSES = ['running', 'done', 'cancelled', 'failed'] as const;
+export type BacktestStatus = (typeof BACKTEST_STATUSES)[number];
+
+export interface BacktestFiring {
+  timestamp: string;
+  trigger_value: number;
+  threshold_value: number;
+  /** The price the condition read (or the bar's close). */
+  price: number;
+  evaluated_on: 'tick' | 'bar_close';
+  indicators: Record<string, number> | null;
+}
+
+export interface BacktestResult {
+  total_firings: number;
+  /** Firings by UTC day (YYYY-MM-DD), days without any left out. */
+  per_day: Record<string, number>;
+  /** In time order; at most BACKTEST_LIMITS.maxFiringsListed (see truncated). */
+  firings: BacktestFiring[];
+  truncated: boolean;
+}
+
+export interface BacktestJob {
+  id: string;
+  status: BacktestStatus;
+  /** 0..1: ticks evaluated / ticks in range. */
+  progress: number;
+  ticks_total: number;
+  ticks_done: number;
+  from: string;
+  to: string;
+  started_at: string;
+  finished_at: string | null;
+  error: string | null;
+  /** When done (or cancelled: what was found until then). */
+  result: BacktestResult | null;
+}
