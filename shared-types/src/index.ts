@@ -8,3 +8,4 @@ export * from './rules';
 export * from './auth';
 export * from './rule-options';
 export * from './backtest';
+export * from './rule-templates';
