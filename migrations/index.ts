@@ -3,6 +3,7 @@ import { SeedInstruments1763800000001 } from './1763800000001-seed-instruments';
 import { Accounts1763900000000 } from './1763900000000-accounts';
 import { RuleHistory1764000000000 } from './1764000000000-rule-history';
 import { RuleOptions1764100000000 } from './1764100000000-rule-options';
+import { RuleTemplates1764200000000 } from './1764200000000-rule-templates';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Accounts1763900000000,
   RuleHistory1764000000000,
   RuleOptions1764100000000,
+  RuleTemplates1764200000000,
 ];

@@ -1,11 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import {
   DEFAULT_RULE_OPTIONS,
   RULE_LIMITS,
   type AlertRule,
+  type BulkAction,
+  type BulkRuleResponse,
+  type ExportedRule,
   type RuleChange,
+  type RuleExport,
+  type RuleImportResponse,
+  type ValidationErrorItem,
   type RuleFields,
   type RuleOptions,
   type RuleVersion,
@@ -13,7 +19,7 @@ import {
 } from '@tradeassist/shared-types';
 import { roleAtLeast, type Principal } from '../access';
 import { AuditService } from '../audit';
-import { AppException, NotFoundError, toIso } from '../common';
+import { AppException, NotFoundError, toIso, ValidationFailedError } from '../common';
 import { InstrumentsService } from '../market';
 import type { CreateRuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto';
 import { AlertRuleEntity } from './entities/alert-rule.entity';
@@ -135,6 +141,108 @@ export class RulesService implements OnModuleInit {
     });
   }
 
+  /** Enables, disables or deletes many rules in one transaction: all of them, or none when any is missing or not the caller's. */
+  async bulk(action: BulkAction, ids: number[], actor: Principal): Promise<BulkRuleResponse> {
+    const unique = [...new Set(ids)];
+    const rows = await this.repo.findBy({ id: In(unique) });
+    const missing = unique.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length > 0) throw new NotFoundError('RULE_NOT_FOUND', `No alert rule with ID ${missing.join(', ')}; nothing was changed`);
+    const foreign = rows.filter((r) => !mayChange(r, actor)).map((r) => r.id);
+    if (foreign.length > 0) {
+      throw new AppException(403, 'NOT_OWNER', `Rules ${foreign.join(', ')} belong to other users; nothing was changed`);
+    }
+    const now = Date.now();
+    const changed = await this.repo.manager.transaction(async (m) => {
+      if (action === 'delete') {
+        await m.delete(AlertRuleEntity, { id: In(unique) });
+        return rows;
+      }
+      const out: AlertRuleEntity[] = [];
+      for (const r of rows.filter((row) => row.active !== (action === 'enable'))) {
+        out.push(
+          await writeVersion(
+            m,
+            Object.assign(r, { active: action === 'enable', version: r.version + 1, updatedAt: now }),
+            'updated',
+            actor,
+          ),
+        );
+      }
+      return out;
+    });
+    for (const r of changed) {
+      if (action === 'delete') this.engine.remove(r.id);
+      else this.engine.apply(r);
+    }
+    await this.audit.record({
+      actor: actor.username,
+      ip: actor.ip,
+      action: `rule.bulk_${action}`,
+      target: `${unique.length} rules`,
+      detail: { ids: unique },
+    });
+    return { action, affected: changed.length };
+  }
+
+  async exportAll(): Promise<RuleExport> {
+    const rows = await this.repo.find({ order: { id: 'ASC' } });
+    return {
+      format: 'tradeassist.rules',
+      version: 1,
+      exported_at: toIso(Date.now()) ?? '',
+      rules: rows.map((r) => {
+        const { instrument_id: instrumentId, ...body } = toRuleFields(r);
+        return { symbol: this.instruments.findById(instrumentId)?.symbol ?? `#${instrumentId}`, ...body };
+      }),
+    };
+  }
+
+  /** Creates every rule of an export, or none: each entry is checked as creating it would be, and errors are located by index. */
+  async importAll(entries: ExportedRule[], actor: Principal): Promise<RuleImportResponse> {
+    const items: ValidationErrorItem[] = [];
+    const all: RuleFields[] = [];
+    entries.forEach((entry, i) => {
+      const { symbol, ...body } = entry;
+      const instrument = this.instruments.findBySymbol(symbol);
+      if (!instrument) {
+        items.push({ loc: ['body', 'rules', i, 'symbol'], msg: `unknown symbol '${symbol}'`, type: 'unknown_symbol' });
+        return;
+      }
+      try {
+        all.push(this.checked({ ...body, instrument_id: instrument.id }));
+      } catch (error) {
+        if (!(error instanceof ValidationFailedError)) throw error;
+        items.push(...error.items.map((e) => ({ ...e, loc: ['body', 'rules', i, ...e.loc.slice(1)] })));
+      }
+    });
+    if (items.length > 0) throw new ValidationFailedError(items);
+    const now = Date.now();
+    const saved = await this.repo.manager.transaction(async (m) => {
+      const out: AlertRuleEntity[] = [];
+      for (const f of all) {
+        const rule = this.repo.create({
+          ...fromFields(f),
+          lastTriggered: null,
+          version: 1,
+          ownerId: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        out.push(await writeVersion(m, rule, 'created', actor));
+      }
+      return out;
+    });
+    for (const r of saved) this.engine.apply(r);
+    await this.audit.record({
+      actor: actor.username,
+      ip: actor.ip,
+      action: 'rule.import',
+      target: `${saved.length} rules`,
+      detail: { ids: saved.map((r) => r.id) },
+    });
+    return { created: saved.length, ids: saved.map((r) => r.id) };
+  }
+
   async count(): Promise<{ total: number; active: number }> {
     const [total, active] = await Promise.all([this.repo.count(), this.repo.countBy({ active: true })]);
     return { total, active };
@@ -175,18 +283,7 @@ export class RulesService implements OnModuleInit {
 
   /** The rule and its new version in one transaction: a version is never missing for a saved rule, nor recorded for a failed save. */
   private saveVersion(rule: AlertRuleEntity, change: RuleChange, actor: Principal): Promise<AlertRuleEntity> {
-    return this.repo.manager.transaction(async (m) => {
-      const saved = await m.save(AlertRuleEntity, rule);
-      await m.insert(RuleVersionEntity, {
-        ruleId: saved.id,
-        version: saved.version,
-        change,
-        changedBy: actor.username,
-        changedAt: saved.updatedAt,
-        definition: toRuleFields(saved),
-      });
-      return saved;
-    });
+    return this.repo.manager.transaction((m) => writeVersion(m, rule, change, actor));
   }
 
   private validate(fields: RuleFields): void {
@@ -202,7 +299,7 @@ export class RulesService implements OnModuleInit {
 
   /** Traders change their own rules; admins change any. */
   private checkOwnership(rule: AlertRuleEntity, actor: Principal): void {
-    if (roleAtLeast(actor.role, 'admin') || (rule.ownerId !== null && rule.ownerId === actor.userId)) return;
+    if (mayChange(rule, actor)) return;
     throw new AppException(403, 'NOT_OWNER', `Rule ${rule.id} belongs to another user; only its owner or an admin can change it`);
   }
 
@@ -254,4 +351,23 @@ function toVersionDto(v: RuleVersionEntity): RuleVersion {
     // Versions written before rule options existed lack them: they had the defaults.
     definition: { ...withDefaults(v.definition), ...v.definition },
   };
+}
+
+/** Traders change their own rules; admins change any. */
+function mayChange(rule: AlertRuleEntity, actor: Principal): boolean {
+  return roleAtLeast(actor.role, 'admin') || (rule.ownerId !== null && rule.ownerId === actor.userId);
+}
+
+/** Saves a rule and records the version it now is, in the caller's transaction. */
+async function writeVersion(m: EntityManager, rule: AlertRuleEntity, change: RuleChange, actor: Principal): Promise<AlertRuleEntity> {
+  const saved = await m.save(AlertRuleEntity, rule);
+  await m.insert(RuleVersionEntity, {
+    ruleId: saved.id,
+    version: saved.version,
+    change,
+    changedBy: actor.username,
+    changedAt: saved.updatedAt,
+    definition: toRuleFields(saved),
+  });
+  return saved;
 }
