@@ -37,6 +37,7 @@ describe('Alert explanations: GET /api/alerts/{id} (real app)', () => {
       reference_price: null,
       window_seconds: null,
       indicators: null,
+      conditions: null,
       evaluated_on: 'tick',
       bar_interval: null,
       bar_start: null,

@@ -18,11 +18,12 @@ describe('Rule options: trigger modes, hysteresis, expiry, price source, message
 
   // Each test uses its own instrument so their prices never meet.
   let nextInstrument = 0;
-  const instruments = ['ES', 'NQ', 'YM', 'CL', 'GC', 'SPX', 'NDX', 'RUT'];
+  const instruments = ['ES', 'NQ', 'YM', 'CL', 'GC', 'SPX', 'NDX', 'RUT', 'VIX', 'TICK', 'ADD', 'TRIN'];
   const at = (sec: number): string => new Date(Date.parse('2026-01-15T14:30:00Z') + sec * 1000).toISOString();
 
   async function scenario(options: Record<string, unknown>, base: Partial<Parameters<typeof ruleBody>[0]> = {}) {
-    const symbol = instruments[nextInstrument++] as string;
+    const symbol = instruments[nextInstrument++];
+    if (!symbol) throw new Error('more scenarios than seeded instruments: give this one its own app');
     const list = await http<{ id: number; symbol: string }[]>(t.baseUrl, 'GET', '/api/instruments');
     const instrumentId = list.body.find((i) => i.symbol === symbol)?.id as number;
     const created = await http<AlertRule>(
@@ -203,6 +204,76 @@ describe('Rule options: trigger modes, hysteresis, expiry, price source, message
     ]);
     expect(await bad({ against: { kind: 'avg_volume', bars: 20, factor: 2 } })).toEqual([
       'body.against: avg_volume applies to volume_spike rules',
+    ]);
+  });
+
+  it('fires a multi_condition tree and explains every condition of it', async () => {
+    const conditions = {
+      kind: 'all',
+      of: [
+        { kind: 'channel', op: 'inside', lower: 100, upper: 110 },
+        {
+          kind: 'any',
+          of: [
+            { kind: 'move', direction: 'up', by: 2, unit: 'value', within_seconds: 60 },
+            { kind: 'rule', rule_type: 'volume_spike', condition: 'volume_above', threshold: 50 },
+          ],
+        },
+      ],
+    };
+    const s = await scenario(
+      { conditions },
+      { rule_type: 'multi_condition', condition: undefined, threshold: undefined, cooldown_seconds: 0 },
+    );
+    expect(s.rule).toMatchObject({ rule_type: 'multi_condition', conditions });
+    // 101 → 102 (+1: no) → 103.5 (+2.5 within 60 s, inside: fires) → 112 (outside) → 104 with 60 lots (volume: fires).
+    await s.push([101, 0], [102, 10], [103.5, 20], [112, 30], [104, 200, { volume: 60 }]);
+    // trigger_value is the first condition that held (the channel's price, here).
+    expect(await s.fired()).toEqual([
+      [20, 103.5],
+      [200, 104],
+    ]);
+    const list = await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${s.rule.id}`);
+    const detail = await http<AlertDetail>(t.baseUrl, 'GET', `/api/alerts/${list.body.alerts[1]?.id}`);
+    expect(detail.body.explanation?.conditions).toEqual([
+      { label: 'channel inside 100–110', holds: true, value: 103.5, against: 100 },
+      { label: 'up 2 within 60 s', holds: true, value: 2.5, against: 2 },
+      { label: 'volume above 50', holds: false, value: 1, against: 50 },
+    ]);
+    expect(detail.body.alert_message).toMatch(/: channel inside 100–110 and up 2 within 60 s \(at 103\.5\)$/);
+  });
+
+  it('locates errors inside a condition tree', async () => {
+    const res = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', {
+      instrument_id: 1,
+      rule_type: 'multi_condition',
+      conditions: {
+        kind: 'any',
+        of: [
+          { kind: 'channel', op: 'inside', lower: 110, upper: 100 },
+          {
+            kind: 'all',
+            of: [
+              { kind: 'rule', rule_type: 'threshold', condition: 'crosses_above', threshold: 1 },
+              { kind: 'move', direction: 'up', by: 1, unit: 'value' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(422);
+    expect((res.body.detail as { loc: (string | number)[]; msg: string }[]).map((d) => `${d.loc.join('.')}: ${d.msg}`)).toEqual([
+      'body.conditions.of.0.upper: must be a number above lower',
+      "body.conditions.of.1.of.0.condition: condition 'crosses_above' does not apply to rule_type 'threshold'; use one of: above, below, equals",
+      'body.conditions.of.1.of.1: needs exactly one of within_seconds and within_bars',
+    ]);
+    const missing = await http<ErrorBody>(t.baseUrl, 'POST', '/api/rules', { instrument_id: 1, rule_type: 'multi_condition' });
+    expect(missing.body.detail).toEqual([
+      {
+        loc: ['body', 'conditions'],
+        msg: 'multi_condition rules need conditions: an all/any tree of rule, channel and move conditions',
+        type: 'required',
+      },
     ]);
   });
 });

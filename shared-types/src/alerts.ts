@@ -78,6 +78,8 @@ export interface AlertExplanation {
   /** Rate of change: the earliest price inside the window, and the window. */
   reference_price: number | null;
   window_seconds: number | null;
+  /** multi_condition rules: how each condition of the tree stood (label, held or not, value, compared with). */
+  conditions: { label: string; holds: boolean; value: number; against: number }[] | null;
   /** Rules with operands: each indicator's value at the firing, by label (e.g. "RSI(14)"); null otherwise. */
   indicators: Record<string, number> | null;
   /** On the tick as it arrived (intrabar), or on a closed bar (trigger mode once_per_bar_close). */

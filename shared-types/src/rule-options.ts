@@ -1,3 +1,5 @@
+import type { RuleCondition, RuleType } from './rules';
+
 /**
  * How a rule fires and what it says, beyond its condition: optional fields on a rule that leave
  * the contract's floor valid (a rule without them behaves exactly as the floor describes).
@@ -49,6 +51,34 @@ export type Operand =
   | { kind: 'bollinger'; band: 'upper' | 'middle' | 'lower'; period: number; k: number }
   | { kind: 'avg_volume'; bars: number; factor: number };
 
+export const CHANNEL_OPS = ['enter', 'exit', 'inside', 'outside'] as const;
+export type ChannelOp = (typeof CHANNEL_OPS)[number];
+
+/**
+ * A node of a multi_condition rule's tree:
+ * - all / any: every (at least one) child holds; nest them for AND/OR trees;
+ * - rule: one condition as a rule states it (rule_type, condition, threshold, window, operands);
+ * - channel: the price relative to a band [lower, upper]: inside or outside it, or entering or
+ *   leaving it on this tick (previous price outside / inside);
+ * - move: the price moved up or down by a value or a percent, from the earliest price within
+ *   `within_seconds`, or from the close `within_bars` bars before the current bar.
+ */
+export type ConditionNode =
+  | { kind: 'all' | 'any'; of: ConditionNode[] }
+  | {
+      kind: 'rule';
+      rule_type: Exclude<RuleType, 'multi_condition'>;
+      condition: RuleCondition;
+      threshold: number;
+      time_window_seconds?: number | null;
+      subject?: Operand | null;
+      against?: Operand | null;
+    }
+  | { kind: 'channel'; op: ChannelOp; lower: number; upper: number }
+  | { kind: 'move'; direction: 'up' | 'down'; by: number; unit: 'value' | 'percent'; within_seconds?: number; within_bars?: number };
+
+export const CONDITION_TREE_LIMITS = { maxDepth: 4, maxNodes: 32 } as const;
+
 export const INDICATOR_LIMITS = { period: { min: 1, max: 1000 }, k: { min: 0.1, max: 10 }, bars: { min: 1, max: 500 } } as const;
 
 /** The optional fields, as a request carries them and a rule returns them (with defaults filled in). */
@@ -64,6 +94,8 @@ export interface RuleOptions {
    * The firing's threshold_value is then this value at that moment.
    */
   against: Operand | null;
+  /** multi_condition rules: the tree that decides (required for them, refused for the others). */
+  conditions: ConditionNode | null;
   trigger_mode: TriggerMode;
   bar_interval: BarInterval;
   price_source: PriceSource;
@@ -82,6 +114,7 @@ export interface RuleOptions {
 export const DEFAULT_RULE_OPTIONS: Readonly<RuleOptions> = {
   subject: null,
   against: null,
+  conditions: null,
   trigger_mode: 'every_time',
   bar_interval: '1m',
   price_source: 'last',

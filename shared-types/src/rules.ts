@@ -21,8 +21,8 @@ export const CONDITIONS_BY_RULE_TYPE: Readonly<Record<RuleType, readonly RuleCon
   crossover: ['crosses_above', 'crosses_below'],
   rate_of_change: ['percent_change_up', 'percent_change_down'],
   volume_spike: ['volume_above'],
-  // Condition trees arrive with the rule studio; until then no condition is valid for it.
-  multi_condition: [],
+  // Its tree (conditions) decides; the floor's condition field is kept only for the contract's shape.
+  multi_condition: RULE_CONDITIONS,
 };
 
 export const RULE_LIMITS = {

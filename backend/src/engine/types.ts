@@ -1,4 +1,4 @@
-import type { Operand, PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
+import type { ConditionNode, Operand, PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
 
 /** The engine's view of a rule: only what evaluation needs, in tick-time milliseconds. */
 export interface EngineRule {
@@ -23,6 +23,8 @@ export interface EngineRuleOptions {
   /** What the condition reads instead of the price, and compares with instead of the threshold (null: the floor's). */
   subject: Operand | null;
   against: Operand | null;
+  /** multi_condition rules: the tree that decides. */
+  conditions: ConditionNode | null;
   mode: TriggerMode;
   /** Bar length for once_per_bar and once_per_bar_close. */
   barMs: number;
@@ -59,6 +61,8 @@ export interface Firing {
   evaluatedPrice?: number;
   /** Set for rules with operands: each indicator's value at the firing, by label (e.g. "RSI(14)"). */
   indicators?: Record<string, number>;
+  /** Set for multi_condition rules: how each leaf of the tree stood. */
+  conditions?: { label: string; holds: boolean; value: number; against: number }[];
   /** Set for once_per_bar_close firings: the closed bar. */
   bar?: { startMs: number; ms: number };
 }

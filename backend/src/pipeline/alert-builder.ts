@@ -50,6 +50,7 @@ function explain(f: Firing, rule: RuleSnapshot, tick: NormalizedTick): AlertExpl
     reference_price: f.referencePrice,
     window_seconds: rate ? windowSeconds(rule) : null,
     indicators: f.indicators ?? null,
+    conditions: f.conditions ?? null,
     evaluated_on: f.bar ? 'bar_close' : 'tick',
     bar_interval: interval,
     bar_start: f.bar ? toIso(f.bar.startMs) : null,
@@ -59,9 +60,11 @@ function explain(f: Firing, rule: RuleSnapshot, tick: NormalizedTick): AlertExpl
 function message(f: Firing, rule: RuleSnapshot, symbol: string, x: AlertExplanation): string {
   const template = rule.options.message_template;
   if (template === null) {
-    const { subject, against } = rule.options;
-    const text =
-      subject !== null || against !== null
+    const { subject, against, conditions } = rule.options;
+    const held = (f.conditions ?? []).filter((c) => c.holds).map((c) => c.label);
+    const text = conditions
+      ? `${symbol}: ${held.join(' and ')} (at ${x.price})`
+      : subject !== null || against !== null
         ? operandMessage(symbol, rule.condition, subject, against, f.triggerValue, f.thresholdValue)
         : alertMessage(symbol, rule.condition, f.triggerValue, f.thresholdValue, windowSeconds(rule));
     return x.bar_interval ? `${text} (${x.bar_interval} bar close)` : text;

@@ -29,6 +29,7 @@ export function optionsOf(f: RuleFields): RuleOptions {
   return {
     subject: f.subject,
     against: f.against,
+    conditions: f.conditions,
     trigger_mode: f.trigger_mode,
     bar_interval: f.bar_interval,
     price_source: f.price_source,
@@ -80,6 +81,7 @@ export function toEngineOptions(o: RuleOptions): EngineRuleOptions {
   return {
     subject: o.subject,
     against: o.against,
+    conditions: o.conditions,
     mode: o.trigger_mode,
     barMs: BAR_INTERVAL_MS[o.bar_interval],
     source: o.price_source,

@@ -67,8 +67,9 @@ export class RulesService implements OnModuleInit {
     const fields: RuleFields = {
       instrument_id: dto.instrument_id,
       rule_type: dto.rule_type,
-      condition: dto.condition,
-      threshold: dto.threshold,
+      // A multi_condition rule's tree decides; its floor fields only keep the contract's shape.
+      condition: dto.condition ?? 'above',
+      threshold: dto.threshold ?? 0,
       active: dto.active ?? true,
       name: dto.name ?? null,
       description: dto.description ?? null,

@@ -27,6 +27,13 @@ export class AlertExplanationDto implements AlertExplanation {
   @ApiProperty({ type: Number, nullable: true }) window_seconds: number | null;
   @ApiProperty({ type: Object, nullable: true, example: { 'RSI(14)': 72.4 }, description: 'Indicator values at the firing, by label' })
   indicators: Record<string, number> | null;
+  @ApiProperty({
+    type: Object,
+    isArray: true,
+    nullable: true,
+    description: 'multi_condition rules: [{label, holds, value, against}] per condition',
+  })
+  conditions: { label: string; holds: boolean; value: number; against: number }[] | null;
   @ApiProperty({ enum: ['tick', 'bar_close'] }) evaluated_on: 'tick' | 'bar_close';
   @ApiProperty({ enum: BAR_INTERVALS, nullable: true }) bar_interval: BarInterval | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) bar_start: string | null;

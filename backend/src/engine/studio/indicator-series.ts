@@ -34,10 +34,13 @@ function calculator(o: Operand): Calculator {
 }
 
 /** Bars of one length, as a series sees them: which bar is forming, and whether a tick closed the previous one. */
-abstract class BarSeries {
+export abstract class BarSeries {
   protected startMs = NaN;
 
-  constructor(readonly barMs: number) {}
+  constructor(
+    readonly barMs: number,
+    readonly source: PriceSource,
+  ) {}
 
   /** Feeds a tick; returns true when it closed the bar before it (which is then committed). */
   advance(ts: number, price: number, volume: number): boolean {
@@ -61,9 +64,9 @@ export class IndicatorSeries extends BarSeries {
   constructor(
     readonly operand: Operand,
     barMs: number,
-    readonly source: PriceSource,
+    source: PriceSource,
   ) {
-    super(barMs);
+    super(barMs, source);
     this.calc = calculator(operand);
   }
 
@@ -99,7 +102,7 @@ export class VolumeSeries extends BarSeries {
     readonly operand: Extract<Operand, { kind: 'avg_volume' }>,
     barMs: number,
   ) {
-    super(barMs);
+    super(barMs, 'last');
     this.window = new SlidingWindow(operand.bars);
   }
 
@@ -130,4 +133,39 @@ export class VolumeSeries extends BarSeries {
 
 export function seriesKey(o: Operand, barMs: number, source: PriceSource): string {
   return `${barMs}|${source}|${JSON.stringify(o)}`;
+}
+
+/** The closes of the last bars, for "moved by … within N bars": the close N bars before the current (or the closed) bar. */
+export class CloseHistory extends BarSeries {
+  private readonly closes: number[] = [];
+  private forming = NaN;
+
+  constructor(
+    readonly bars: number,
+    barMs: number,
+    source: PriceSource,
+  ) {
+    super(barMs, source);
+  }
+
+  /** N bars before the forming bar (intrabar), or before the bar that just closed (at its close); NaN until there are that many. */
+  reference(atClose: boolean): number {
+    const back = atClose ? this.bars + 1 : this.bars;
+    return this.closes.length >= back ? (this.closes[this.closes.length - back] as number) : NaN;
+  }
+
+  protected commit(): void {
+    if (this.forming !== this.forming) return;
+    this.closes.push(this.forming);
+    if (this.closes.length > this.bars + 1) this.closes.shift();
+    this.forming = NaN;
+  }
+
+  protected add(price: number): void {
+    if (price === price) this.forming = price;
+  }
+}
+
+export function closeHistoryKey(bars: number, barMs: number, source: PriceSource): string {
+  return `${barMs}|${source}|close-${bars}`;
 }

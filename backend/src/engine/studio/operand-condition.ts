@@ -1,7 +1,6 @@
-import { operandLabel, type RuleCondition } from '@tradeassist/shared-types';
+import { operandLabel, type Operand, type PriceSource, type RuleCondition } from '@tradeassist/shared-types';
 import type { StudioInstrument } from './studio-instrument';
-import { IndicatorSeries } from './indicator-series';
-import type { StudioRule } from './studio-rule';
+import { IndicatorSeries, VolumeSeries } from './indicator-series';
 
 /** What a rule with operands compared at one moment: [subject, against], and the indicators by label. */
 export interface Reading {
@@ -10,20 +9,29 @@ export interface Reading {
   indicators: Record<string, number>;
 }
 
+/** What a condition compares and how, wherever it sits (a rule, or a leaf of a tree). */
+export interface OperandSpec {
+  subject: Operand | null;
+  against: Operand | null;
+  threshold: number;
+  barMs: number;
+  source: PriceSource;
+}
+
 /**
- * Reads a rule's operands: at a bar close (the closed bar) or intrabar (the forming bar at its
- * latest price). Without a subject the price is the subject; without `against`, the threshold.
+ * Reads a condition's operands: at a bar close (the closed bar) or intrabar (the forming bar at
+ * its latest price). Without a subject the price is the subject; without `against`, the threshold.
  */
-export function read(r: StudioRule, s: StudioInstrument, price: number, atClose: boolean): Reading {
-  const { subject, against, barMs, source } = r.options;
+export function read(c: OperandSpec, s: StudioInstrument, price: number, atClose: boolean): Reading {
+  const { subject, against, barMs, source } = c;
   const indicators: Record<string, number> = {};
   if (against?.kind === 'avg_volume') {
     const series = s.seriesOf(against, barMs, source);
-    const [volume, average] = series instanceof IndicatorSeries ? [NaN, NaN] : atClose ? series.closed() : series.current();
+    const [volume, average] = series instanceof VolumeSeries ? (atClose ? series.closed() : series.current()) : [NaN, NaN];
     indicators[operandLabel(against)] = average;
     return { subject: volume, against: average, indicators };
   }
-  const value = (o: NonNullable<typeof subject>): number => {
+  const value = (o: Operand): number => {
     const series = s.seriesOf(o, barMs, source);
     const v = series instanceof IndicatorSeries ? (atClose ? series.closed() : series.current()) : NaN;
     indicators[operandLabel(o)] = v;
@@ -31,7 +39,7 @@ export function read(r: StudioRule, s: StudioInstrument, price: number, atClose:
   };
   return {
     subject: subject === null ? price : value(subject),
-    against: against === null ? r.slot.threshold : value(against),
+    against: against === null ? c.threshold : value(against),
     indicators,
   };
 }

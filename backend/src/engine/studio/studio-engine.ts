@@ -1,7 +1,7 @@
 import { floorTrigger } from '../floor-predicate';
-import { isRate, Kind } from '../rule-slot';
+import { isRate } from '../rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
-import { IndicatorSeries } from './indicator-series';
+import type { LeafResult } from './condition-tree';
 import { holds, read } from './operand-condition';
 import { Quote, StudioInstrument, type Bar } from './studio-instrument';
 import { barStart, StudioRule } from './studio-rule';
@@ -54,8 +54,7 @@ export class StudioEngine {
     const q = this.quote;
     q.setFrom(tick);
     // Indicators first: a tick that starts a bar commits the closed bar's close before anything reads them.
-    for (const series of s.series.values())
-      series.advance(ts, q.of(series instanceof IndicatorSeries ? series.source : 'last'), tick.volume);
+    for (const series of s.series.values()) series.advance(ts, q.of(series.source), tick.volume);
     for (const bar of s.closedBy(ts)) {
       this.evaluateClose(s, bar, out);
       bar.prevClose.merge(bar.close);
@@ -107,8 +106,18 @@ export class StudioEngine {
     out: Firing[],
     bar: Firing['bar'],
   ): void {
+    if (r.tree) {
+      const leaves: LeafResult[] = [];
+      const ok = r.tree.evaluate({ s, price: p, prev, volume, atClose }, leaves);
+      // The first leaf that holds stands for the tree: its value and what it was compared with.
+      const lead = leaves.find((l) => l.holds);
+      if (r.decide(ok && lead ? lead.value : null, p, ts) && lead) {
+        out.push({ ...firing(r, ts, lead.value, p, prev, null, bar), thresholdValue: lead.against, conditions: leaves });
+      }
+      return;
+    }
     if (r.hasOperands) {
-      const reading = read(r, s, p, atClose);
+      const reading = read({ ...r.options, threshold: r.slot.threshold }, s, p, atClose);
       const ok = holds(r.condition, reading, r.previousReading);
       r.previousReading = reading;
       if (r.decide(ok ? reading.subject : null, p, ts)) {
@@ -126,9 +135,7 @@ export class StudioEngine {
   }
 
   private regroup(instrumentId: number): void {
-    const rules = [...this.rules.values()]
-      .filter((r) => r.slot.instrumentId === instrumentId && r.slot.kind !== Kind.none)
-      .sort((a, b) => a.id - b.id);
+    const rules = [...this.rules.values()].filter((r) => r.slot.instrumentId === instrumentId && r.live).sort((a, b) => a.id - b.id);
     this.state(instrumentId).setRules(rules);
   }
 

@@ -1,8 +1,7 @@
 import type { Operand, PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
-import { isRate } from '../rule-slot';
 import type { EngineTick } from '../types';
-import { IndicatorSeries, seriesKey, VolumeSeries } from './indicator-series';
+import { CloseHistory, closeHistoryKey, IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
 import { barStart, type StudioRule } from './studio-rule';
 
 /** The four prices a rule may read, NaN when a tick lacks them (no bid/ask). */
@@ -48,35 +47,45 @@ export class StudioInstrument {
   windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
   bars = new Map<number, Bar>();
   /** Indicators by operand, bar length and source, shared by the rules that read them. */
-  series = new Map<string, IndicatorSeries | VolumeSeries>();
+  series = new Map<string, BarSeries>();
   /** Its rules in id order, so firings come out ordered by rule id. */
   rules: StudioRule[] = [];
 
-  /** Rebuilds what the rules need (windows, bars), keeping the state of those still needed. */
+  /** Rebuilds what the rules need (windows, bars, indicators), keeping the state of those still needed. */
   setRules(rules: StudioRule[]): void {
     this.rules = rules;
     const windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
     const bars = new Map<number, Bar>();
-    const series = new Map<string, IndicatorSeries | VolumeSeries>();
+    const series = new Map<string, BarSeries>();
     for (const r of rules) {
-      for (const o of [r.options.subject, r.options.against]) {
-        if (o === null) continue;
-        const key = seriesKey(o, r.options.barMs, r.options.source);
-        series.set(key, this.series.get(key) ?? newSeries(o, r.options.barMs, r.options.source));
+      const { source, barMs } = r.options;
+      const needs = r.needs();
+      for (const ms of needs.windowsMs) {
+        const key = windowKey(source, ms);
+        windows.set(key, this.windows.get(key) ?? { source, window: new PriceWindow(ms) });
       }
-      if (isRate(r.slot.kind)) {
-        const key = windowKey(r.options.source, r.slot.windowMs);
-        windows.set(key, this.windows.get(key) ?? { source: r.options.source, window: new PriceWindow(r.slot.windowMs) });
+      for (const o of needs.operands) {
+        const key = seriesKey(o, barMs, source);
+        series.set(key, this.series.get(key) ?? newSeries(o, barMs, source));
       }
-      if (r.options.mode === 'once_per_bar_close') bars.set(r.options.barMs, this.bars.get(r.options.barMs) ?? new Bar(r.options.barMs));
+      for (const n of needs.closeBars) {
+        const key = closeHistoryKey(n, barMs, source);
+        series.set(key, this.series.get(key) ?? new CloseHistory(n, barMs, source));
+      }
+      if (r.options.mode === 'once_per_bar_close') bars.set(barMs, this.bars.get(barMs) ?? new Bar(barMs));
     }
     this.windows = windows;
     this.bars = bars;
     this.series = series;
   }
 
-  seriesOf(o: Operand, barMs: number, source: PriceSource): IndicatorSeries | VolumeSeries {
-    return this.series.get(seriesKey(o, barMs, source)) as IndicatorSeries | VolumeSeries;
+  seriesOf(o: Operand, barMs: number, source: PriceSource): BarSeries | undefined {
+    return this.series.get(seriesKey(o, barMs, source));
+  }
+
+  closeHistoryOf(bars: number, barMs: number, source: PriceSource): CloseHistory | undefined {
+    const s = this.series.get(closeHistoryKey(bars, barMs, source));
+    return s instanceof CloseHistory ? s : undefined;
   }
 
   reference(source: PriceSource, windowMs: number): number | null {
@@ -98,6 +107,6 @@ export function windowKey(source: PriceSource, windowMs: number): string {
   return `${source}:${windowMs}`;
 }
 
-function newSeries(o: Operand, barMs: number, source: PriceSource): IndicatorSeries | VolumeSeries {
+function newSeries(o: Operand, barMs: number, source: PriceSource): BarSeries {
   return o.kind === 'avg_volume' ? new VolumeSeries(o, barMs) : new IndicatorSeries(o, barMs, source);
 }

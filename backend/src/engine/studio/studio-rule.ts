@@ -1,11 +1,13 @@
 import type { RuleCondition } from '@tradeassist/shared-types';
-import { Kind, toSlot, type RuleSlot } from '../rule-slot';
+import { isRate, Kind, toSlot, type RuleSlot } from '../rule-slot';
 import type { EngineRule, EngineRuleOptions } from '../types';
+import { compileTree, type ConditionTree, type Needs } from './condition-tree';
 import type { Reading } from './operand-condition';
 
 export const PLAIN_OPTIONS: Readonly<EngineRuleOptions> = {
   subject: null,
   against: null,
+  conditions: null,
   mode: 'every_time',
   barMs: 60_000,
   source: 'last',
@@ -19,6 +21,7 @@ export function isPlain(o: EngineRuleOptions | null | undefined): boolean {
     !o ||
     (o.subject === null &&
       o.against === null &&
+      o.conditions === null &&
       o.mode === 'every_time' &&
       o.source === 'last' &&
       o.rearm === null &&
@@ -42,6 +45,9 @@ export class StudioRule {
   readonly slot: RuleSlot;
   readonly options: EngineRuleOptions;
   readonly condition: RuleCondition;
+  readonly active: boolean;
+  /** multi_condition rules: the compiled tree (its leaves keep their own state). */
+  readonly tree: ConditionTree | null;
   private readonly direction: number;
   /** Bar (start) of the last firing, for once_per_bar; from the persisted last firing after a restart. */
   private firedBar: number;
@@ -55,6 +61,8 @@ export class StudioRule {
     this.slot = toSlot(rule, previous);
     this.options = rule.options ?? PLAIN_OPTIONS;
     this.condition = rule.condition;
+    this.active = rule.active;
+    this.tree = this.options.conditions ? compileTree(this.options.conditions, this.options.barMs, this.options.source) : null;
     this.direction = firingDirection(this.slot.kind);
     this.firedBar = this.slot.lastMs > -Infinity ? barStart(this.slot.lastMs, this.options.barMs) : -Infinity;
   }
@@ -62,6 +70,23 @@ export class StudioRule {
   /** Compares indicators (or the price with one) rather than the price with the threshold. */
   get hasOperands(): boolean {
     return this.options.subject !== null || this.options.against !== null;
+  }
+
+  /** Whether it is evaluated at all: active, and either a floor condition or a tree. */
+  get live(): boolean {
+    return this.active && (this.slot.kind !== Kind.none || this.tree !== null);
+  }
+
+  /** The windows and series its condition reads. */
+  needs(): Needs {
+    const needs: Needs = { windowsMs: [], operands: [], closeBars: [] };
+    if (this.tree) this.tree.collect(needs);
+    else {
+      if (isRate(this.slot.kind)) needs.windowsMs.push(this.slot.windowMs);
+      if (this.options.subject) needs.operands.push(this.options.subject);
+      if (this.options.against) needs.operands.push(this.options.against);
+    }
+    return needs;
   }
 
   get id(): number {

@@ -30,6 +30,7 @@ import {
   TRIGGER_MODES,
   type AlertPriority,
   type BarInterval,
+  type ConditionNode,
   type NotificationChannel,
   type Operand,
   type PriceSource,
@@ -115,6 +116,22 @@ class RuleFieldsDto {
   @IsObject()
   against?: Operand | null;
 
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    example: {
+      kind: 'all',
+      of: [
+        { kind: 'channel', op: 'inside', lower: 5990, upper: 6010 },
+        { kind: 'move', direction: 'up', by: 0.2, unit: 'percent', within_seconds: 60 },
+      ],
+    },
+    description: 'multi_condition rules: an AND/OR tree of conditions (see docs/rules.md)',
+  })
+  @IsOptional()
+  @IsObject()
+  conditions?: ConditionNode | null;
+
   @ApiPropertyOptional({ enum: TRIGGER_MODES, default: DEFAULT_RULE_OPTIONS.trigger_mode })
   @IsOptional()
   @IsIn(TRIGGER_MODES)
@@ -189,11 +206,16 @@ export class CreateRuleDto extends RuleFieldsDto implements CreateRuleRequest {
   @IsIn(RULE_TYPES)
   rule_type: RuleType;
 
-  @ApiProperty({ enum: RULE_CONDITIONS })
+  @ApiProperty({ enum: RULE_CONDITIONS, description: 'Not used by multi_condition rules (their tree decides): optional there' })
+  @ValidateIf((o: CreateRuleDto) => o.rule_type !== 'multi_condition' || o.condition !== undefined)
   @IsIn(RULE_CONDITIONS)
   condition: RuleCondition;
 
-  @ApiProperty({ example: 6000, description: 'Price level, percent (rate_of_change) or volume (volume_spike)' })
+  @ApiProperty({
+    example: 6000,
+    description: 'Price level, percent (rate_of_change) or volume (volume_spike); optional for multi_condition',
+  })
+  @ValidateIf((o: CreateRuleDto) => o.rule_type !== 'multi_condition' || o.threshold !== undefined)
   @IsNumber(finite)
   threshold: number;
 }
@@ -255,6 +277,7 @@ export class RuleDefinitionDto implements RuleFields {
   @ApiProperty() cooldown_seconds: number;
   @ApiProperty({ type: Object, nullable: true }) subject: Operand | null;
   @ApiProperty({ type: Object, nullable: true }) against: Operand | null;
+  @ApiProperty({ type: Object, nullable: true }) conditions: ConditionNode | null;
   @ApiProperty({ enum: TRIGGER_MODES }) trigger_mode: TriggerMode;
   @ApiProperty({ enum: BAR_INTERVALS }) bar_interval: BarInterval;
   @ApiProperty({ enum: PRICE_SOURCES }) price_source: PriceSource;
