@@ -88,6 +88,7 @@ describe('AlertFeed → why it fired', () => {
         reference_price: null,
         window_seconds: null,
         indicators: null,
+        conditions: null,
         evaluated_on: 'tick',
         bar_interval: null,
         bar_start: null,
