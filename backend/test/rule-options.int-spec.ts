@@ -276,4 +276,25 @@ describe('Rule options: trigger modes, hysteresis, expiry, price source, message
       },
     ]);
   });
+
+  it('fires only inside its market session, and refuses a session it cannot read', async () => {
+    const s = await scenario({ session: { kind: 'regular' } }, { cooldown_seconds: 0 });
+    // 15 January 2026, a Thursday: 09:00 New York time is 14:00 UTC (before the open), 09:31 is 14:31.
+    const open = Date.parse('2026-01-15T14:30:00Z');
+    const secondsFromStart = (iso: string): number => (Date.parse(iso) - open) / 1000;
+    await s.push([101, secondsFromStart('2026-01-15T14:00:00Z')], [101, secondsFromStart('2026-01-15T14:31:00Z')]);
+    expect(await s.fired()).toEqual([[60, 101]]);
+    const bad = await http<ErrorBody>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ session: { kind: 'custom', timezone: 'Mars/Olympus', windows: [{ days: [8], start: '9:30', end: '08:00' }] } as never }),
+    );
+    expect(bad.status).toBe(422);
+    expect((bad.body.detail as { loc: (string | number)[]; msg: string }[]).map((d) => `${d.loc.join('.')}: ${d.msg}`)).toEqual([
+      'body.session.timezone: must be an IANA timezone such as America/New_York or Europe/London',
+      'body.session.windows.0.days: must list days 1 (Monday) to 7 (Sunday)',
+      'body.session.windows.0.start: must be a time HH:MM (24 h)',
+    ]);
+  });
 });

@@ -77,6 +77,24 @@ export type ConditionNode =
   | { kind: 'channel'; op: ChannelOp; lower: number; upper: number }
   | { kind: 'move'; direction: 'up' | 'down'; by: number; unit: 'value' | 'percent'; within_seconds?: number; within_bars?: number };
 
+/** A weekly window in a timezone: days 1 (Monday) to 7 (Sunday), from start to end (HH:MM, 24 h, end after start). */
+export interface SessionWindow {
+  days: number[];
+  start: string;
+  end: string;
+}
+
+/**
+ * When a rule may fire: always; the US regular session (Monday to Friday 09:30–16:00 in
+ * America/New_York); or custom weekly windows in a timezone of your choice (IANA name).
+ */
+export type MarketSession = { kind: 'always' } | { kind: 'regular' } | { kind: 'custom'; timezone: string; windows: SessionWindow[] };
+
+export const REGULAR_SESSION: Readonly<{ timezone: string; windows: SessionWindow[] }> = {
+  timezone: 'America/New_York',
+  windows: [{ days: [1, 2, 3, 4, 5], start: '09:30', end: '16:00' }],
+};
+
 export const CONDITION_TREE_LIMITS = { maxDepth: 4, maxNodes: 32 } as const;
 
 export const INDICATOR_LIMITS = { period: { min: 1, max: 1000 }, k: { min: 0.1, max: 10 }, bars: { min: 1, max: 500 } } as const;
@@ -102,6 +120,8 @@ export interface RuleOptions {
   rearm: RearmRule | null;
   /** Tick time after which the rule no longer fires. */
   expires_at: string | null;
+  /** When it may fire (tick time); null means always. */
+  session: MarketSession | null;
   priority: AlertPriority;
   /** Channels to notify; null means the owner's defaults. */
   channels: NotificationChannel[] | null;
@@ -120,6 +140,7 @@ export const DEFAULT_RULE_OPTIONS: Readonly<RuleOptions> = {
   price_source: 'last',
   rearm: null,
   expires_at: null,
+  session: null,
   priority: 'normal',
   channels: null,
   sound: true,

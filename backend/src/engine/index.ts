@@ -3,3 +3,4 @@ export { NaiveEngine } from './naive-engine';
 export { LATE, type EngineRule, type EngineRuleOptions, type EngineTick, type Firing } from './types';
 export { RuleEngine } from './rule-engine';
 export { Bollinger, Ema, Macd, Rsi, Sma } from './indicators';
+export { isTimezone } from './studio/session-matcher';

@@ -1,4 +1,4 @@
-import type { ConditionNode, Operand, PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
+import type { ConditionNode, MarketSession, Operand, PriceSource, RuleCondition, RuleType, TriggerMode } from '@tradeassist/shared-types';
 
 /** The engine's view of a rule: only what evaluation needs, in tick-time milliseconds. */
 export interface EngineRule {
@@ -33,6 +33,8 @@ export interface EngineRuleOptions {
   rearm: { by: number; percent: boolean } | null;
   /** Tick time from which the rule no longer fires. */
   expiresAtMs: number | null;
+  /** When it may fire; null: always. */
+  session: MarketSession | null;
 }
 
 export interface EngineTick {

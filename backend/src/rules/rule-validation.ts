@@ -1,4 +1,5 @@
-import { templateProblems, type RuleFields, type ValidationErrorItem } from '@tradeassist/shared-types';
+import { templateProblems, type MarketSession, type RuleFields, type ValidationErrorItem } from '@tradeassist/shared-types';
+import { isTimezone } from '../engine';
 import { ValidationFailedError } from '../common';
 import { conditionProblems, treeProblems } from './condition-validation';
 import { item } from './operand-validation';
@@ -47,8 +48,39 @@ function optionProblems(rule: RuleFields): ValidationErrorItem[] {
       items.push(item(BODY, 'rearm', 'must be a number greater than 0', 'min', 'by'));
     if (rearm.unit !== 'value' && rearm.unit !== 'percent') items.push(item(BODY, 'rearm', "must be 'value' or 'percent'", 'isIn', 'unit'));
   }
+  if (rule.session !== null) items.push(...sessionProblems(rule.session));
   if (template !== null) {
     for (const msg of templateProblems(template)) items.push(item(BODY, 'message_template', msg, 'template'));
   }
+  return items;
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function sessionProblems(session: MarketSession): ValidationErrorItem[] {
+  const raw = session as unknown as Record<string, unknown>;
+  const base = ['body', 'session'];
+  if (raw['kind'] === 'always' || raw['kind'] === 'regular') return [];
+  if (raw['kind'] !== 'custom') return [item(base, 'kind', "must be 'always', 'regular' or 'custom'", 'isIn')];
+  const items: ValidationErrorItem[] = [];
+  if (typeof raw['timezone'] !== 'string' || !isTimezone(raw['timezone'])) {
+    items.push(item(base, 'timezone', 'must be an IANA timezone such as America/New_York or Europe/London', 'timezone'));
+  }
+  const windows = raw['windows'];
+  if (!Array.isArray(windows) || windows.length === 0)
+    return [...items, item(base, 'windows', 'must list at least one window', 'arrayMinSize')];
+  windows.forEach((w: Record<string, unknown>, i) => {
+    const at = [...base, 'windows', i];
+    const days = w['days'];
+    if (!Array.isArray(days) || days.length === 0 || !days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7)) {
+      items.push(item(at, 'days', 'must list days 1 (Monday) to 7 (Sunday)', 'range'));
+    }
+    const start = w['start'];
+    const end = w['end'];
+    if (typeof start !== 'string' || !HHMM.test(start)) items.push(item(at, 'start', 'must be a time HH:MM (24 h)', 'time'));
+    if (typeof end !== 'string' || !HHMM.test(end)) items.push(item(at, 'end', 'must be a time HH:MM (24 h)', 'time'));
+    else if (typeof start === 'string' && HHMM.test(start) && end <= start)
+      items.push(item(at, 'end', 'must be after start (split a window that crosses midnight in two)', 'range'));
+  });
   return items;
 }

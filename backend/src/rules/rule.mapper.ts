@@ -35,6 +35,7 @@ export function optionsOf(f: RuleFields): RuleOptions {
     price_source: f.price_source,
     rearm: f.rearm,
     expires_at: f.expires_at,
+    session: f.session,
     priority: f.priority,
     channels: f.channels,
     sound: f.sound,
@@ -87,5 +88,6 @@ export function toEngineOptions(o: RuleOptions): EngineRuleOptions {
     source: o.price_source,
     rearm: o.rearm && { by: o.rearm.by, percent: o.rearm.unit === 'percent' },
     expiresAtMs: o.expires_at === null ? null : Date.parse(o.expires_at),
+    session: o.session,
   };
 }

@@ -1,6 +1,7 @@
 import type { RuleCondition } from '@tradeassist/shared-types';
 import { isRate, Kind, toSlot, type RuleSlot } from '../rule-slot';
 import type { EngineRule, EngineRuleOptions } from '../types';
+import { SessionMatcher } from './session-matcher';
 import { compileTree, type ConditionTree, type Needs } from './condition-tree';
 import type { Reading } from './operand-condition';
 
@@ -13,6 +14,7 @@ export const PLAIN_OPTIONS: Readonly<EngineRuleOptions> = {
   source: 'last',
   rearm: null,
   expiresAtMs: null,
+  session: null,
 };
 
 /** A rule the floor describes entirely: the indexed engine runs it. */
@@ -25,7 +27,8 @@ export function isPlain(o: EngineRuleOptions | null | undefined): boolean {
       o.mode === 'every_time' &&
       o.source === 'last' &&
       o.rearm === null &&
-      o.expiresAtMs === null)
+      o.expiresAtMs === null &&
+      (o.session === null || o.session.kind === 'always'))
   );
 }
 
@@ -52,6 +55,7 @@ export class StudioRule {
   /** Bar (start) of the last firing, for once_per_bar; from the persisted last firing after a restart. */
   private firedBar: number;
   private spent = false;
+  private readonly session: SessionMatcher | null;
   private armed = true;
   private firePrice = NaN;
   /** Operands as last read (previous tick, or previous bar close): crossings of moving values compare with it. */
@@ -62,6 +66,7 @@ export class StudioRule {
     this.options = rule.options ?? PLAIN_OPTIONS;
     this.condition = rule.condition;
     this.active = rule.active;
+    this.session = SessionMatcher.of(this.options.session);
     this.tree = this.options.conditions ? compileTree(this.options.conditions, this.options.barMs, this.options.source) : null;
     this.direction = firingDirection(this.slot.kind);
     this.firedBar = this.slot.lastMs > -Infinity ? barStart(this.slot.lastMs, this.options.barMs) : -Infinity;
@@ -100,6 +105,7 @@ export class StudioRule {
   decide(trigger: number | null, price: number, ts: number): boolean {
     const o = this.options;
     if (this.spent || (o.expiresAtMs !== null && ts >= o.expiresAtMs)) return false;
+    if (this.session && !this.session.matches(ts)) return false;
     if (!this.armed) {
       if (!this.movedBack(price)) return false;
       this.armed = true;

@@ -31,6 +31,7 @@ import {
   type AlertPriority,
   type BarInterval,
   type ConditionNode,
+  type MarketSession,
   type NotificationChannel,
   type Operand,
   type PriceSource,
@@ -166,6 +167,16 @@ class RuleFieldsDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   expires_at?: string | null;
 
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    example: { kind: 'custom', timezone: 'Europe/London', windows: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '16:30' }] },
+    description: "When it may fire: {kind: 'always'}, {kind: 'regular'} (US cash session) or custom weekly windows",
+  })
+  @IsOptional()
+  @IsObject()
+  session?: MarketSession | null;
+
   @ApiPropertyOptional({ enum: ALERT_PRIORITIES, default: DEFAULT_RULE_OPTIONS.priority })
   @IsOptional()
   @IsIn(ALERT_PRIORITIES)
@@ -283,6 +294,7 @@ export class RuleDefinitionDto implements RuleFields {
   @ApiProperty({ enum: PRICE_SOURCES }) price_source: PriceSource;
   @ApiProperty({ type: Object, nullable: true, example: { by: 0.5, unit: 'percent' } }) rearm: RearmRule | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) expires_at: string | null;
+  @ApiProperty({ type: Object, nullable: true }) session: MarketSession | null;
   @ApiProperty({ enum: ALERT_PRIORITIES }) priority: AlertPriority;
   @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true, nullable: true }) channels: NotificationChannel[] | null;
   @ApiProperty() sound: boolean;
