@@ -1,6 +1,7 @@
 /* Engine benchmark: indexed AlertEngine vs the naive all-rules scan on the same workload; prints one JSON object. */
 import { parseArgs } from 'node:util';
-import { AlertEngine, NaiveEngine, type EngineTick, type Firing } from '../backend/src/engine';
+import { AlertEngine, NaiveEngine, RuleEngine, type EngineTick, type Firing } from '../backend/src/engine';
+import { withIndicators } from './indicator-mix';
 import { fileWorkload, PROFILES, syntheticWorkload, type Profile, type TickTape, type Workload } from './workload';
 
 interface Engine {
@@ -15,6 +16,7 @@ const { values: args } = parseArgs({
     ticks: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '42' },
     profile: { type: 'string' },
+    'indicator-share': { type: 'string', default: '0.05' },
   },
 });
 
@@ -172,6 +174,36 @@ function measure(w: Workload, describe: Record<string, unknown>): { report: Reco
   return { report, same };
 }
 
+/**
+ * The steady workload with a share of indicator rules, through the RuleEngine the app runs (plain
+ * rules indexed, indicator rules in the studio engine). No naive counterpart: the naive engine is
+ * the oracle of the floor only; the indicator rules have their own tests.
+ */
+function measureWithIndicators(w: Workload, share: number, seed: number): Record<string, unknown> {
+  const mixed = withIndicators(w, share, seed);
+  const { tape } = mixed;
+  const fresh = (): RuleEngine => load(new RuleEngine(), mixed);
+  throughput(fresh(), { ...tape, count: Math.min(tape.count, 200_000) });
+  // Loaded before the clock starts, as in the other passes.
+  const engine = fresh();
+  const fast = timed(() => throughput(engine, tape));
+  const latencies = new Float64Array(tape.count);
+  const again = fresh();
+  timed(() => record(again, tape, latencies));
+  latencies.sort();
+  return {
+    workload: { profile: 'steady', indicator_rules: mixed.indicatorRules, rules: mixed.rules.length, ticks: tape.count },
+    ticks_per_sec: rate(tape.count, fast.seconds),
+    ticks_per_cpu_sec: rate(tape.count, fast.cpuSeconds),
+    firings: fast.firings,
+    latency_us: {
+      p50: percentile(latencies, 0.5) / 1000,
+      p99: percentile(latencies, 0.99) / 1000,
+      p999: percentile(latencies, 0.999) / 1000,
+    },
+  };
+}
+
 function main(): void {
   const fromFiles = args.rules.endsWith('.json') || args.ticks.endsWith('.csv');
   if (fromFiles && !(args.rules.endsWith('.json') && args.ticks.endsWith('.csv'))) {
@@ -194,6 +226,8 @@ function main(): void {
       const { report, same } = measure(w, { source: 'synthetic', profile, seed });
       runs[profile] = report;
       allSame &&= same;
+      const share = Number(args['indicator-share']);
+      if (profile === 'steady' && share > 0) runs['steady_with_indicators'] = measureWithIndicators(w, share, seed);
     }
   }
   process.stdout.write(`${JSON.stringify({ benchmark: 'engine', node: process.version, ...runs }, null, 2)}\n`);

@@ -20,9 +20,16 @@ export class Bollinger {
 
   /** Bands update(x) would give, leaving the state as it is. */
   peek(x: number): { middle: number; upper: number; lower: number } {
-    const { mean, variance } = this.window.peek(x);
-    const width = this.k * Math.sqrt(variance);
-    return { middle: mean, upper: mean + width, lower: mean - width };
+    return { middle: this.peekBand(x, 'middle'), upper: this.peekBand(x, 'upper'), lower: this.peekBand(x, 'lower') };
+  }
+
+  /** One band of peek(x), allocating nothing (the tick path reads bands this way). */
+  peekBand(x: number, band: 'upper' | 'middle' | 'lower'): number {
+    this.window.peek(x);
+    const mean = this.window.peekedMean;
+    if (band === 'middle') return mean;
+    const width = this.k * Math.sqrt(this.window.peekedVariance);
+    return band === 'upper' ? mean + width : mean - width;
   }
 
   update(x: number): void {

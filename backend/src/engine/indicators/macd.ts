@@ -45,16 +45,22 @@ export class Macd {
   }
 
   peek(x: number): MacdValues {
+    return { macd: this.peekLine(x, 'macd'), signal: this.peekLine(x, 'signal'), histogram: this.peekLine(x, 'histogram') };
+  }
+
+  /** One line of peek(x), allocating nothing once warmed up (the tick path reads lines this way). */
+  peekLine(x: number, line: 'macd' | 'signal' | 'histogram'): number {
     let macd: number;
     if (this.warmup) {
-      if (this.warmup.length < this.slow - 1) return { macd: NaN, signal: NaN, histogram: NaN };
+      if (this.warmup.length < this.slow - 1) return NaN;
       const all = [...this.warmup, x];
       macd = average(all, this.slow - this.fast) - average(all, 0);
     } else {
       macd = this.fastEma.peek(x) - this.slowEma.peek(x);
     }
+    if (line === 'macd') return macd;
     const signal = this.signalEma.peek(macd);
-    return { macd, signal, histogram: macd - signal };
+    return line === 'signal' ? signal : macd - signal;
   }
 }
 

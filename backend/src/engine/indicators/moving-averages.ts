@@ -17,7 +17,8 @@ export class Sma {
 
   /** The value update(x) would give, leaving the state as it is (a bar still forming). */
   peek(x: number): number {
-    return this.window.peek(x).mean;
+    this.window.peek(x);
+    return this.window.peekedMean;
   }
 }
 

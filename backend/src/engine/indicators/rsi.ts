@@ -19,29 +19,39 @@ export class Rsi {
     const prev = this.prev;
     this.prev = x;
     if (prev !== prev) return this.value;
-    const [gain, loss] = this.next(x - prev);
-    this.gain = gain;
-    this.loss = loss;
+    this.next(x - prev);
+    this.gain = this.nextGain;
+    this.loss = this.nextLoss;
     if (++this.changes < this.period) return this.value;
-    this.value = rsiOf(gain, loss);
+    this.value = rsiOf(this.gain, this.loss);
     return this.value;
   }
 
   /** The value update(x) would give, leaving the state as it is. */
   peek(x: number): number {
     if (this.prev !== this.prev || this.changes + 1 < this.period) return NaN;
-    const [gain, loss] = this.next(x - this.prev);
-    return rsiOf(gain, loss);
+    this.next(x - this.prev);
+    return rsiOf(this.nextGain, this.nextLoss);
   }
 
-  /** Average gain and loss after one more change (sums until the first `period` changes are in). */
-  private next(change: number): [number, number] {
+  private nextGain = 0;
+  private nextLoss = 0;
+
+  /** Average gain and loss after one more change, into nextGain/nextLoss (sums until the first `period` changes are in). */
+  private next(change: number): void {
     const up = change > 0 ? change : 0;
     const down = change < 0 ? -change : 0;
     const n = this.period;
-    if (this.changes < n - 1) return [this.gain + up, this.loss + down];
-    if (this.changes === n - 1) return [(this.gain + up) / n, (this.loss + down) / n];
-    return [(this.gain * (n - 1) + up) / n, (this.loss * (n - 1) + down) / n];
+    if (this.changes < n - 1) {
+      this.nextGain = this.gain + up;
+      this.nextLoss = this.loss + down;
+    } else if (this.changes === n - 1) {
+      this.nextGain = (this.gain + up) / n;
+      this.nextLoss = (this.loss + down) / n;
+    } else {
+      this.nextGain = (this.gain * (n - 1) + up) / n;
+      this.nextLoss = (this.loss * (n - 1) + down) / n;
+    }
   }
 }
 

@@ -30,18 +30,24 @@ export class SlidingWindow {
     return this.count > 0 ? Math.max(0, this.m2 / this.count) : 0;
   }
 
-  /** Mean and population variance the window would have after push(x), without pushing; NaN until that fills it. */
-  peek(x: number): { mean: number; variance: number } {
+  /** Set by peek(): mean and population variance the window would have after push(x). */
+  peekedMean = NaN;
+  peekedVariance = NaN;
+
+  /** Works out peekedMean and peekedVariance for push(x) without pushing (NaN until that fills the window); allocates nothing. */
+  peek(x: number): void {
     const n = this.period;
-    if (this.count < n - 1) return { mean: NaN, variance: NaN };
-    if (this.count === n - 1) {
+    if (this.count < n - 1) {
+      this.peekedMean = this.peekedVariance = NaN;
+    } else if (this.count === n - 1) {
       const delta = x - this.meanValue;
-      const mean = this.meanValue + delta / n;
-      return { mean, variance: Math.max(0, (this.m2 + delta * (x - mean)) / n) };
+      this.peekedMean = this.meanValue + delta / n;
+      this.peekedVariance = Math.max(0, (this.m2 + delta * (x - this.peekedMean)) / n);
+    } else {
+      const old = this.values[this.next] as number;
+      this.peekedMean = this.meanValue + (x - old) / n;
+      this.peekedVariance = Math.max(0, (this.m2 + (x - old) * (x - this.peekedMean + old - this.meanValue)) / n);
     }
-    const old = this.values[this.next] as number;
-    const mean = this.meanValue + (x - old) / n;
-    return { mean, variance: Math.max(0, (this.m2 + (x - old) * (x - mean + old - this.meanValue)) / n) };
   }
 
   push(x: number): void {

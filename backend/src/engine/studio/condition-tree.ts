@@ -1,7 +1,7 @@
 import { operandLabel, type ConditionNode, type Operand, type PriceSource, type RuleCondition } from '@tradeassist/shared-types';
 import { floorTrigger } from '../floor-predicate';
 import { isRate, kindOf, windowMsOf, type Kind } from '../rule-slot';
-import { holds, read, type Reading } from './operand-condition';
+import { OperandComparison } from './operand-condition';
 import type { StudioInstrument } from './studio-instrument';
 
 /** One moment a tree is evaluated at: the price its rule reads, the previous one, the tick's (or bar's) volume. */
@@ -31,6 +31,7 @@ export interface Needs {
 interface Node {
   evaluate(m: Moment, out: LeafResult[]): boolean;
   collect(needs: Needs): void;
+  bind(s: StudioInstrument): void;
 }
 
 const VERB: Partial<Record<RuleCondition, string>> = {
@@ -59,12 +60,16 @@ class Group implements Node {
   collect(needs: Needs): void {
     for (const c of this.children) c.collect(needs);
   }
+
+  bind(s: StudioInstrument): void {
+    for (const c of this.children) c.bind(s);
+  }
 }
 
 class RuleLeaf implements Node {
   private readonly kind: Kind;
   private readonly windowMs: number;
-  private previous: Reading | null = null;
+  private readonly comparison: OperandComparison | null;
   private readonly label: string;
 
   constructor(
@@ -77,20 +82,21 @@ class RuleLeaf implements Node {
     this.windowMs = windowMsOf(asRule as Parameters<typeof windowMsOf>[0]);
     const left = n.subject ? operandLabel(n.subject) : n.rule_type === 'volume_spike' ? 'volume' : 'price';
     this.label = `${left} ${VERB[n.condition] ?? n.condition} ${n.against ? operandLabel(n.against) : n.threshold}`;
+    this.comparison =
+      n.subject || n.against
+        ? new OperandComparison(
+            { subject: n.subject ?? null, against: n.against ?? null, threshold: n.threshold, barMs, source },
+            n.condition,
+          )
+        : null;
   }
 
   evaluate(m: Moment, out: LeafResult[]): boolean {
     const n = this.n;
-    if (n.subject || n.against) {
-      const reading = read(
-        { subject: n.subject ?? null, against: n.against ?? null, threshold: n.threshold, barMs: this.barMs, source: this.source },
-        m.s,
-        m.price,
-        m.atClose,
-      );
-      const ok = holds(n.condition, reading, this.previous);
-      this.previous = reading;
-      out.push({ label: this.label, holds: ok, value: reading.subject, against: reading.against });
+    const c = this.comparison;
+    if (c) {
+      const ok = c.evaluate(m.price, m.atClose);
+      out.push({ label: this.label, holds: ok, value: c.subject, against: c.against });
       return ok;
     }
     const ref = isRate(this.kind) ? m.s.reference(this.source, this.windowMs) : null;
@@ -102,6 +108,10 @@ class RuleLeaf implements Node {
       against: n.threshold,
     });
     return trigger !== null;
+  }
+
+  bind(s: StudioInstrument): void {
+    this.comparison?.bind(s);
   }
 
   collect(needs: Needs): void {
@@ -142,6 +152,10 @@ class ChannelLeaf implements Node {
   collect(): void {
     // Reads only the price and the previous price.
   }
+
+  bind(): void {
+    // Nothing to bind.
+  }
 }
 
 class MoveLeaf implements Node {
@@ -167,6 +181,10 @@ class MoveLeaf implements Node {
     const ok = signed >= n.by;
     out.push({ label: this.label, holds: ok, value: change, against: n.direction === 'up' ? n.by : -n.by });
     return ok;
+  }
+
+  bind(): void {
+    // Reads windows and close histories by key, through the moment's instrument.
   }
 
   collect(needs: Needs): void {

@@ -21,12 +21,12 @@ function calculator(o: Operand): Calculator {
     case 'macd': {
       const i = new Macd(o.fast, o.slow, o.signal);
       const line = o.line;
-      return { update: (x) => i.update(x), value: () => i[line], peek: (x) => i.peek(x)[line] };
+      return { update: (x) => i.update(x), value: () => i[line], peek: (x) => i.peekLine(x, line) };
     }
     case 'bollinger': {
       const i = new Bollinger(o.period, o.k);
       const band = o.band;
-      return { update: (x) => i.update(x), value: () => i[band], peek: (x) => i.peek(x)[band] };
+      return { update: (x) => i.update(x), value: () => i[band], peek: (x) => i.peekBand(x, band) };
     }
     case 'avg_volume':
       throw new Error('avg_volume is a VolumeSeries');
@@ -95,7 +95,7 @@ export class VolumeSeries extends BarSeries {
   private forming = 0;
   private lastClosed = NaN;
   /** The average before the last closed bar joined it: what that bar is compared with. */
-  private averageBefore = NaN;
+  private averageBeforeValue = NaN;
   private readonly window: SlidingWindow;
 
   constructor(
@@ -106,17 +106,26 @@ export class VolumeSeries extends BarSeries {
     this.window = new SlidingWindow(operand.bars);
   }
 
-  /** [the bar's volume, factor × the average it is compared with], for the last closed bar or the forming one. */
-  closed(): [number, number] {
-    return [this.lastClosed, this.averageBefore];
+  /** The last closed bar's volume, and factor × the average it is compared with (of the bars before it). */
+  closedVolume(): number {
+    return this.lastClosed;
   }
 
-  current(): [number, number] {
-    return [this.forming, this.average()];
+  averageBefore(): number {
+    return this.averageBeforeValue;
+  }
+
+  /** The forming bar's volume so far, and factor × the average of the last closed bars. */
+  formingVolume(): number {
+    return this.forming;
+  }
+
+  average(): number {
+    return this.window.full ? this.operand.factor * this.window.mean : NaN;
   }
 
   protected commit(): void {
-    this.averageBefore = this.average();
+    this.averageBeforeValue = this.average();
     this.lastClosed = this.forming;
     this.window.push(this.forming);
     this.forming = 0;
@@ -124,10 +133,6 @@ export class VolumeSeries extends BarSeries {
 
   protected add(_price: number, volume: number): void {
     this.forming += volume;
-  }
-
-  private average(): number {
-    return this.window.full ? this.operand.factor * this.window.mean : NaN;
   }
 }
 

@@ -2,7 +2,7 @@ import { floorTrigger } from '../floor-predicate';
 import { isRate } from '../rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
 import type { LeafResult } from './condition-tree';
-import { holds, read } from './operand-condition';
+import type { BarSeries } from './indicator-series';
 import { Quote, StudioInstrument, type Bar } from './studio-instrument';
 import { barStart, StudioRule } from './studio-rule';
 
@@ -15,6 +15,8 @@ export class StudioEngine {
   private readonly rules = new Map<number, StudioRule>();
   private readonly instruments = new Map<number, StudioInstrument>();
   private readonly quote = new Quote();
+  /** Rules just added to an instrument, for regroup to pick up. */
+  private readonly touched: number[] = [];
 
   get ruleCount(): number {
     return this.rules.size;
@@ -24,6 +26,7 @@ export class StudioEngine {
     const previous = this.rules.get(rule.id);
     if (previous && previous.slot.instrumentId !== rule.instrumentId) this.removeRule(rule.id);
     this.rules.set(rule.id, new StudioRule(rule, previous?.slot));
+    this.touched.push(rule.id);
     this.regroup(rule.instrumentId);
   }
 
@@ -50,20 +53,31 @@ export class StudioEngine {
     const s = this.state(tick.instrumentId);
     const ts = tick.tsMs;
     if (ts < s.lastTs) return LATE;
-    const start = out.length;
+    const first = out.length;
     const q = this.quote;
     q.setFrom(tick);
     // Indicators first: a tick that starts a bar commits the closed bar's close before anything reads them.
-    for (const series of s.series.values()) series.advance(ts, q.of(series.source), tick.volume);
-    for (const bar of s.closedBy(ts)) {
+    const series = s.seriesList;
+    for (let i = 0; i < series.length; i++) {
+      const x = series[i] as BarSeries;
+      x.advance(ts, q.of(x.source), tick.volume);
+    }
+    const bars = s.barList;
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i] as Bar;
+      const start = barStart(ts, bar.ms);
+      // A tick in a later bar closes the one being built.
+      if (!(bar.startMs === bar.startMs && start > bar.startMs)) continue;
       this.evaluateClose(s, bar, out);
       bar.prevClose.merge(bar.close);
-      bar.startMs = barStart(ts, bar.ms);
+      bar.startMs = start;
       bar.volume = 0;
     }
-    for (const { source, window } of s.windows.values()) {
-      const p = q.of(source);
-      if (p === p) window.push(ts, p);
+    const windows = s.windowList;
+    for (let i = 0; i < windows.length; i++) {
+      const w = windows[i] as StudioInstrument['windowList'][number];
+      const p = q.of(w.source);
+      if (p === p) w.window.push(ts, p);
     }
     for (const r of s.rules) {
       if (r.options.mode === 'once_per_bar_close') continue;
@@ -72,14 +86,15 @@ export class StudioEngine {
       const prev = s.prev.of(r.options.source);
       this.check(s, r, p, prev, tick.volume, ts, false, out, undefined);
     }
-    for (const bar of s.bars.values()) {
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i] as Bar;
       if (bar.startMs !== bar.startMs) bar.startMs = barStart(ts, bar.ms);
       bar.close.merge(q);
       bar.volume += tick.volume;
     }
     s.prev.merge(q);
     s.lastTs = ts;
-    return out.length - start;
+    return out.length - first;
   }
 
   /** once_per_bar_close rules on a bar that just closed: its close against the previous close, its volume. */
@@ -116,15 +131,14 @@ export class StudioEngine {
       }
       return;
     }
-    if (r.hasOperands) {
-      const reading = read({ ...r.options, threshold: r.slot.threshold }, s, p, atClose);
-      const ok = holds(r.condition, reading, r.previousReading);
-      r.previousReading = reading;
-      if (r.decide(ok ? reading.subject : null, p, ts)) {
+    const comparison = r.comparison;
+    if (comparison) {
+      const ok = comparison.evaluate(p, atClose);
+      if (r.decide(ok ? comparison.subject : null, p, ts)) {
         out.push({
-          ...firing(r, ts, reading.subject, p, prev, null, bar),
-          thresholdValue: reading.against,
-          indicators: reading.indicators,
+          ...firing(r, ts, comparison.subject, p, prev, null, bar),
+          thresholdValue: comparison.against,
+          indicators: comparison.indicators(),
         });
       }
       return;
@@ -134,9 +148,20 @@ export class StudioEngine {
     if (r.decide(trigger, p, ts)) out.push(firing(r, ts, trigger as number, p, prev, ref, bar));
   }
 
+  /** Re-lists one instrument's live rules (id order) after a change to one of them: its own rules only, never all. */
   private regroup(instrumentId: number): void {
-    const rules = [...this.rules.values()].filter((r) => r.slot.instrumentId === instrumentId && r.live).sort((a, b) => a.id - b.id);
-    this.state(instrumentId).setRules(rules);
+    const s = this.state(instrumentId);
+    const ids = new Set(s.ruleIds);
+    for (const id of this.touched) ids.add(id);
+    this.touched.length = 0;
+    const rules: StudioRule[] = [];
+    for (const id of ids) {
+      const r = this.rules.get(id);
+      if (r && r.slot.instrumentId === instrumentId) rules.push(r);
+    }
+    rules.sort((a, b) => a.id - b.id);
+    s.ruleIds = rules.map((r) => r.id);
+    s.setRules(rules.filter((r) => r.live));
   }
 
   private state(instrumentId: number): StudioInstrument {

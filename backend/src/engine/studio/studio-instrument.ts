@@ -2,7 +2,7 @@ import type { Operand, PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
 import type { EngineTick } from '../types';
 import { CloseHistory, closeHistoryKey, IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
-import { barStart, type StudioRule } from './studio-rule';
+import type { StudioRule } from './studio-rule';
 
 /** The four prices a rule may read, NaN when a tick lacks them (no bid/ask). */
 export class Quote {
@@ -12,7 +12,16 @@ export class Quote {
   mid = NaN;
 
   of(source: PriceSource): number {
-    return this[source];
+    switch (source) {
+      case 'last':
+        return this.last;
+      case 'bid':
+        return this.bid;
+      case 'ask':
+        return this.ask;
+      case 'mid':
+        return this.mid;
+    }
   }
 
   setFrom(tick: EngineTick): void {
@@ -24,7 +33,10 @@ export class Quote {
 
   /** Keeps the prices of the last tick that had each (a tick without bid/ask leaves them as they were). */
   merge(q: Quote): void {
-    for (const s of ['last', 'bid', 'ask', 'mid'] as const) if (q[s] === q[s]) this[s] = q[s];
+    if (q.last === q.last) this.last = q.last;
+    if (q.bid === q.bid) this.bid = q.bid;
+    if (q.ask === q.ask) this.ask = q.ask;
+    if (q.mid === q.mid) this.mid = q.mid;
   }
 }
 
@@ -48,8 +60,14 @@ export class StudioInstrument {
   bars = new Map<number, Bar>();
   /** Indicators by operand, bar length and source, shared by the rules that read them. */
   series = new Map<string, BarSeries>();
-  /** Its rules in id order, so firings come out ordered by rule id. */
+  /** The same, as arrays: the tick path iterates them (no iterator objects). */
+  seriesList: BarSeries[] = [];
+  windowList: { source: PriceSource; window: PriceWindow }[] = [];
+  barList: Bar[] = [];
+  /** Its live rules in id order, so firings come out ordered by rule id. */
   rules: StudioRule[] = [];
+  /** Every rule of the instrument, live or not (inactive ones are kept so an edit finds them). */
+  ruleIds: number[] = [];
 
   /** Rebuilds what the rules need (windows, bars, indicators), keeping the state of those still needed. */
   setRules(rules: StudioRule[]): void {
@@ -77,6 +95,10 @@ export class StudioInstrument {
     this.windows = windows;
     this.bars = bars;
     this.series = series;
+    this.seriesList = [...series.values()];
+    this.windowList = [...windows.values()];
+    this.barList = [...bars.values()];
+    for (const r of rules) r.bind(this);
   }
 
   seriesOf(o: Operand, barMs: number, source: PriceSource): BarSeries | undefined {
@@ -90,16 +112,6 @@ export class StudioInstrument {
 
   reference(source: PriceSource, windowMs: number): number | null {
     return this.windows.get(windowKey(source, windowMs))?.window.reference ?? null;
-  }
-
-  /** Bars this tick closes (the tick belongs to a later bar), rolled over to the tick's bar. */
-  closedBy(ts: number): Bar[] {
-    const closed: Bar[] = [];
-    for (const bar of this.bars.values()) {
-      const start = barStart(ts, bar.ms);
-      if (bar.startMs === bar.startMs && start > bar.startMs) closed.push(bar);
-    }
-    return closed;
   }
 }
 

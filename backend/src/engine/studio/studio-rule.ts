@@ -3,7 +3,8 @@ import { isRate, Kind, toSlot, type RuleSlot } from '../rule-slot';
 import type { EngineRule, EngineRuleOptions } from '../types';
 import { SessionMatcher } from './session-matcher';
 import { compileTree, type ConditionTree, type Needs } from './condition-tree';
-import type { Reading } from './operand-condition';
+import { OperandComparison } from './operand-condition';
+import type { StudioInstrument } from './studio-instrument';
 
 export const PLAIN_OPTIONS: Readonly<EngineRuleOptions> = {
   subject: null,
@@ -58,8 +59,8 @@ export class StudioRule {
   private readonly session: SessionMatcher | null;
   private armed = true;
   private firePrice = NaN;
-  /** Operands as last read (previous tick, or previous bar close): crossings of moving values compare with it. */
-  previousReading: Reading | null = null;
+  /** Rules comparing indicators: the comparison and its state (null for floor conditions and trees). */
+  readonly comparison: OperandComparison | null;
 
   constructor(rule: EngineRule, previous: RuleSlot | undefined) {
     this.slot = toSlot(rule, previous);
@@ -68,18 +69,29 @@ export class StudioRule {
     this.active = rule.active;
     this.session = SessionMatcher.of(this.options.session);
     this.tree = this.options.conditions ? compileTree(this.options.conditions, this.options.barMs, this.options.source) : null;
+    const { subject, against, barMs, source } = this.options;
+    this.comparison =
+      !this.tree && (subject || against)
+        ? new OperandComparison({ subject, against, threshold: rule.threshold, barMs, source }, rule.condition)
+        : null;
     this.direction = firingDirection(this.slot.kind);
     this.firedBar = this.slot.lastMs > -Infinity ? barStart(this.slot.lastMs, this.options.barMs) : -Infinity;
   }
 
   /** Compares indicators (or the price with one) rather than the price with the threshold. */
   get hasOperands(): boolean {
-    return this.options.subject !== null || this.options.against !== null;
+    return this.comparison !== null;
   }
 
   /** Whether it is evaluated at all: active, and either a floor condition or a tree. */
   get live(): boolean {
     return this.active && (this.slot.kind !== Kind.none || this.tree !== null);
+  }
+
+  /** Points its comparisons at the instrument's series (after the instrument rebuilt them). */
+  bind(s: StudioInstrument): void {
+    this.comparison?.bind(s);
+    this.tree?.bind(s);
   }
 
   /** The windows and series its condition reads. */
