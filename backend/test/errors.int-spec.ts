@@ -83,6 +83,14 @@ describe('Error contract (real app)', () => {
         '/api/alerts/stats',
         '/api/market/ticks',
         '/api/health',
+        '/api/rules/{id}/versions',
+        '/api/rules/backtest',
+        '/api/rules/backtest/{id}',
+        '/api/rules/templates',
+        '/api/rules/bulk',
+        '/api/rules/export',
+        '/api/rules/import',
+        '/api/alerts/{id}',
       ]),
     );
   });
