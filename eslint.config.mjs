@@ -17,6 +17,7 @@ const backendModules = [
   'health',
   'logging',
   'market',
+  'notifications',
   'pipeline',
   'realtime',
   'rules',

@@ -4,6 +4,7 @@ import { Accounts1763900000000 } from './1763900000000-accounts';
 import { RuleHistory1764000000000 } from './1764000000000-rule-history';
 import { RuleOptions1764100000000 } from './1764100000000-rule-options';
 import { RuleTemplates1764200000000 } from './1764200000000-rule-templates';
+import { Notifications1764300000000 } from './1764300000000-notifications';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RuleHistory1764000000000,
   RuleOptions1764100000000,
   RuleTemplates1764200000000,
+  Notifications1764300000000,
 ];

@@ -9,3 +9,4 @@ export * from './auth';
 export * from './rule-options';
 export * from './backtest';
 export * from './rule-templates';
+export * from './notifications';

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Between, LessThanOrEqual, MoreThanOrEqual, type DataSource, type FindOptionsWhere, type Repository } from 'typeorm';
+import {
+  Between,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+  type DataSource,
+  type EntityManager,
+  type FindOptionsWhere,
+  type Repository,
+} from 'typeorm';
 import { ALERT_PAGE, type AlertDetail, type AlertListResponse, type AlertLog, type AlertStats } from '@tradeassist/shared-types';
 import { NotFoundError, toIso } from '../common';
 import { RulesService } from '../rules';
@@ -46,7 +54,12 @@ export class AlertsService {
   ) {}
 
   /** One transaction: the alert rows, the rules' persisted cooldown state, and 'once' rules switched off. */
-  async record(alerts: NewAlert[], spentRuleIds: number[] = []): Promise<AlertLogEntity[]> {
+  async record(
+    alerts: NewAlert[],
+    spentRuleIds: number[] = [],
+    /** More writes that must land with the alerts or not at all (the notification outbox). */
+    alongside?: (manager: EntityManager, saved: AlertLogEntity[]) => Promise<void>,
+  ): Promise<AlertLogEntity[]> {
     if (alerts.length === 0) return [];
     const createdAt = Date.now();
     return this.dataSource.transaction(async (manager) => {
@@ -60,6 +73,7 @@ export class AlertsService {
         triggers.set(alert.ruleId, Math.max(triggers.get(alert.ruleId) ?? 0, alert.ts));
       }
       await this.rules.markTriggered(manager, triggers, spentRuleIds);
+      if (alongside) await alongside(manager, saved);
       return saved;
     });
   }

@@ -56,6 +56,17 @@ export const configSchema = z.object({
     rate_limit_per_minute: positiveInt.max(1_000_000),
     login_rate_limit_per_minute: positiveInt.max(10_000),
   }),
+  notifications: z.object({
+    webhook_url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+      .optional(),
+    webhook_secret: z.string().min(16, 'must be at least 16 characters').optional(),
+    allow_private_targets: z.coerce.boolean(),
+    max_attempts: positiveInt.max(50),
+    dispatch_interval_ms: positiveInt.max(60_000),
+    request_timeout_ms: positiveInt.max(60_000),
+  }),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -134,6 +145,34 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     description: 'Comma-separated origins allowed to call the API from a browser; empty keeps CORS closed.',
   },
   { env: 'RATE_LIMIT_PER_MINUTE', path: ['security', 'rate_limit_per_minute'], description: 'Requests per minute per client and route.' },
+  {
+    env: 'WEBHOOK_URL',
+    path: ['notifications', 'webhook_url'],
+    description: 'Webhook channel: where alerts are POSTed (https unless private targets are allowed).',
+    secret: true,
+  },
+  {
+    env: 'WEBHOOK_SECRET',
+    path: ['notifications', 'webhook_secret'],
+    description: 'Webhook channel: HMAC-SHA256 signing key (16+ characters).',
+    secret: true,
+  },
+  {
+    env: 'NOTIFY_ALLOW_PRIVATE_TARGETS',
+    path: ['notifications', 'allow_private_targets'],
+    description: 'Allow http and private, loopback or link-local targets for outbound notifications (off: SSRF guard).',
+  },
+  {
+    env: 'NOTIFY_MAX_ATTEMPTS',
+    path: ['notifications', 'max_attempts'],
+    description: 'Attempts per notification before it goes to the dead-letter list.',
+  },
+  {
+    env: 'NOTIFY_DISPATCH_INTERVAL_MS',
+    path: ['notifications', 'dispatch_interval_ms'],
+    description: 'How often the dispatcher looks for due notifications.',
+  },
+  { env: 'NOTIFY_TIMEOUT_MS', path: ['notifications', 'request_timeout_ms'], description: 'Timeout of one delivery request.' },
   {
     env: 'LOGIN_RATE_LIMIT_PER_MINUTE',
     path: ['security', 'login_rate_limit_per_minute'],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts';
 import { MarketModule } from '../market';
+import { NotificationsModule } from '../notifications';
 import { RealtimeModule } from '../realtime';
 import { RulesModule } from '../rules';
 import { FeedRunner } from './feed-runner.service';
@@ -9,7 +10,7 @@ import { TickPipeline } from './tick-pipeline.service';
 
 /** Where ticks come in (feeds and the ingest API) and flow through engine, alerts and fan-out. */
 @Module({
-  imports: [MarketModule, RulesModule, AlertsModule, RealtimeModule],
+  imports: [MarketModule, RulesModule, AlertsModule, RealtimeModule, NotificationsModule],
   controllers: [IngestController],
   providers: [TickPipeline, FeedRunner],
   exports: [TickPipeline, FeedRunner],

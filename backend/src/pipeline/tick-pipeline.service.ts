@@ -1,13 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import type { AlertPriority } from '@tradeassist/shared-types';
+import type { AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
 import { AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import { LATE, type Firing } from '../engine';
 import { MarketDataService, type NormalizedTick } from '../market';
+import { OutboxService, type AlertRoute } from '../notifications';
 import { RealtimeService } from '../realtime';
 import { RuleEngineService } from '../rules';
 import { buildAlert } from './alert-builder';
+
+/** Where a rule's alerts go when it names no channels (user preferences come with the notification settings). */
+const DEFAULT_CHANNELS: readonly NotificationChannel[] = ['in_app', 'sound'];
 
 export interface PipelineResult {
   late: number;
@@ -27,6 +31,7 @@ export class TickPipeline {
     private readonly market: MarketDataService,
     private readonly alerts: AlertsService,
     private readonly realtime: RealtimeService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async process(ticks: readonly NormalizedTick[]): Promise<PipelineResult> {
@@ -74,16 +79,23 @@ export class TickPipeline {
     // Rules firing 'once' switch off in the same transaction as their alert.
     const spent: number[] = [];
     const priorities = new Map<number, AlertPriority>();
+    const routes: Omit<AlertRoute, 'alertId'>[] = [];
     firings.forEach((f, i) => {
       const rule = this.engine.snapshot(f.ruleId);
       const tick = firedBy[i];
       if (!rule || !tick) return;
       alerts.push(buildAlert(f, rule, tick, evalMs[i] ?? 0));
+      routes.push({ channels: rule.options.channels ?? DEFAULT_CHANNELS, recipientId: rule.ownerId });
       priorities.set(f.ruleId, rule.options.priority);
       if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });
     try {
-      const saved = await this.alerts.record(alerts, spent);
+      const saved = await this.alerts.record(alerts, spent, (manager, rows) =>
+        this.outbox.enqueue(
+          manager,
+          rows.map((row, k) => ({ alertId: row.id, ...(routes[k] as Omit<AlertRoute, 'alertId'>) })),
+        ),
+      );
       for (const a of saved) {
         this.realtime.publish(
           'alert_fired',

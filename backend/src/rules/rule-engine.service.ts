@@ -12,6 +12,8 @@ export interface RuleSnapshot {
   condition: AlertRuleEntity['condition'];
   timeWindowSeconds: number | null;
   options: RuleOptions;
+  /** Who gets its notifications. */
+  ownerId: number | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export class RuleEngineService {
       condition: rule.condition,
       timeWindowSeconds: rule.timeWindowSeconds,
       options: withDefaults(rule.options),
+      ownerId: rule.ownerId,
     });
   }
 

@@ -1,0 +1,24 @@
+import type { AlertDetail, NotificationChannel } from '@tradeassist/shared-types';
+
+/** What one delivery attempt came to. `retryAfterMs` when the provider asked to wait; `permanent` when retrying cannot help. */
+export interface SendResult {
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  retryAfterMs?: number;
+  permanent?: boolean;
+}
+
+export interface Delivery {
+  idempotencyKey: string;
+  alert: AlertDetail;
+  attempt: number;
+}
+
+/** A notification channel: adding one is one file implementing this, registered in channel-registry.ts. */
+export interface ChannelSender {
+  readonly channel: NotificationChannel;
+  /** Why it cannot send at all (not configured), or null. */
+  unavailable(): string | null;
+  send(delivery: Delivery): Promise<SendResult>;
+}

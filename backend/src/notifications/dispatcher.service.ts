@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { performance } from 'node:perf_hooks';
+import { LessThanOrEqual, type Repository } from 'typeorm';
+import type { NotificationChannel } from '@tradeassist/shared-types';
+import { AlertsService } from '../alerts';
+import { AppException } from '../common';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { retryDelayMs } from './backoff';
+import type { ChannelSender, SendResult } from './channels/channel-sender';
+import { createSenders } from './channels/channel-registry';
+import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
+import { NotificationEntity } from './entities/notification.entity';
+
+const BATCH = 50;
+
+/**
+ * Sends due outbox rows: claims each (pending → sending, one more attempt), sends it through its
+ * channel, records the attempt, then marks it sent, schedules a retry, or moves it to the
+ * dead-letter list. Rows left 'sending' by a crash are due again at start: a receiver that keeps
+ * the idempotency key sees the repeat as what it is.
+ */
+@Injectable()
+export class DispatcherService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(DispatcherService.name);
+  private readonly senders: Map<NotificationChannel, ChannelSender>;
+  private timer: NodeJS.Timeout | undefined;
+  private busy: Promise<void> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(NotificationEntity) private readonly outbox: Repository<NotificationEntity>,
+    @InjectRepository(NotificationAttemptEntity) private readonly attempts: Repository<NotificationAttemptEntity>,
+    private readonly alerts: AlertsService,
+  ) {
+    this.senders = createSenders(config.notifications);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.outbox.update({ status: 'sending' }, { status: 'pending' });
+    this.timer = setInterval(() => void this.runOnce(), this.config.notifications.dispatch_interval_ms);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.busy;
+  }
+
+  /** One pass over what is due; passes never overlap. Resolves when it is done (tests and shutdown wait on it). */
+  runOnce(): Promise<void> {
+    this.busy ??= this.pass().finally(() => (this.busy = null));
+    return this.busy;
+  }
+
+  private async pass(): Promise<void> {
+    try {
+      const due = await this.outbox.find({
+        where: { status: 'pending', nextAttemptAt: LessThanOrEqual(Date.now()) },
+        order: { nextAttemptAt: 'ASC', id: 'ASC' },
+        take: BATCH,
+      });
+      // One at a time per pass: a failing channel slows its own rows, not the process.
+      for (const row of due) await this.deliver(row);
+    } catch (error) {
+      this.logger.error({ message: 'Notification dispatch pass failed', error });
+    }
+  }
+
+  private async deliver(row: NotificationEntity): Promise<void> {
+    const claimed = await this.outbox.update({ id: row.id, status: 'pending' }, { status: 'sending', attempts: row.attempts + 1 });
+    if (!claimed.affected) return;
+    const attempt = row.attempts + 1;
+    const started = performance.now();
+    const result = await this.send(row, attempt);
+    const latencyMs = performance.now() - started;
+    const now = Date.now();
+    await this.attempts.insert({
+      notificationId: row.id,
+      at: now,
+      ok: result.ok,
+      statusCode: result.statusCode,
+      latencyMs,
+      error: result.error,
+    });
+    if (result.ok) {
+      await this.outbox.update({ id: row.id }, { status: 'sent', sentAt: now, lastError: null });
+      return;
+    }
+    const dead = result.permanent === true || attempt >= this.config.notifications.max_attempts;
+    await this.outbox.update(
+      { id: row.id },
+      dead
+        ? { status: 'dead', lastError: result.error }
+        : { status: 'pending', lastError: result.error, nextAttemptAt: now + retryDelayMs(attempt, result.retryAfterMs) },
+    );
+    if (dead)
+      this.logger.warn({
+        message: 'Notification moved to the dead-letter list',
+        notification: row.id,
+        channel: row.channel,
+        error: result.error,
+      });
+  }
+
+  private async send(row: NotificationEntity, attempt: number): Promise<SendResult> {
+    const sender = this.senders.get(row.channel);
+    if (!sender) return { ok: false, statusCode: null, error: `the ${row.channel} channel is not available yet`, permanent: true };
+    const unavailable = sender.unavailable();
+    if (unavailable) return { ok: false, statusCode: null, error: unavailable, permanent: true };
+    try {
+      const alert = await this.alerts.detail(row.alertId);
+      return await sender.send({ idempotencyKey: row.idempotencyKey, alert, attempt });
+    } catch (error) {
+      if (error instanceof AppException && error.status === 404)
+        return { ok: false, statusCode: null, error: 'the alert was deleted', permanent: true };
+      this.logger.error({ message: 'Notification send failed unexpectedly', notification: row.id, error });
+      return { ok: false, statusCode: null, error: 'internal error while sending; see the server log' };
+    }
+  }
+}

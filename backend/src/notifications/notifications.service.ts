@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import type { NotificationChannel, NotificationRecord } from '@tradeassist/shared-types';
+import { NotFoundError, toIso } from '../common';
+import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { idempotencyKey } from './outbox.service';
+
+/** Reading the outbox (deliveries of an alert, the dead-letter list) and replaying what died. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(NotificationEntity) private readonly outbox: Repository<NotificationEntity>,
+    @InjectRepository(NotificationAttemptEntity) private readonly attempts: Repository<NotificationAttemptEntity>,
+  ) {}
+
+  async forAlert(alertId: number): Promise<NotificationRecord[]> {
+    return this.withHistory(await this.outbox.find({ where: { alertId }, order: { id: 'ASC' } }));
+  }
+
+  async deadLetters(): Promise<NotificationRecord[]> {
+    return this.withHistory(await this.outbox.find({ where: { status: 'dead' }, order: { id: 'DESC' }, take: 1000 }));
+  }
+
+  /** Sends a dead notification again, to its channel (same idempotency key) or to another one (a new outbox row). */
+  async replay(id: number, channel: NotificationChannel | undefined): Promise<NotificationRecord> {
+    const row = await this.outbox.findOneBy({ id });
+    if (!row) throw new NotFoundError('NOTIFICATION_NOT_FOUND', `Notification ${id} not found`);
+    if (row.status !== 'dead')
+      throw new NotFoundError('NOT_DEAD', `Notification ${id} is ${row.status}; only dead-letter notifications can be replayed`);
+    const now = Date.now();
+    if (channel === undefined || channel === row.channel) {
+      await this.outbox.update({ id }, { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null });
+      return (
+        await this.withHistory([{ ...row, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null }])
+      )[0] as NotificationRecord;
+    }
+    const key = `${idempotencyKey(row.alertId, channel, row.recipientId)}-replay-${row.id}`;
+    const existing = await this.outbox.findOneBy({ idempotencyKey: key });
+    const saved =
+      existing ??
+      (await this.outbox.save(
+        this.outbox.create({
+          alertId: row.alertId,
+          channel,
+          recipientId: row.recipientId,
+          idempotencyKey: key,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          lastError: null,
+          createdAt: now,
+          sentAt: null,
+        }),
+      ));
+    return (await this.withHistory([saved]))[0] as NotificationRecord;
+  }
+
+  private async withHistory(rows: NotificationEntity[]): Promise<NotificationRecord[]> {
+    const history =
+      rows.length === 0 ? [] : await this.attempts.find({ where: { notificationId: In(rows.map((r) => r.id)) }, order: { id: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      alert_id: r.alertId,
+      channel: r.channel,
+      recipient_id: r.recipientId,
+      idempotency_key: r.idempotencyKey,
+      status: r.status,
+      attempts: r.attempts,
+      next_attempt_at: toIso(r.nextAttemptAt) ?? '',
+      last_error: r.lastError,
+      created_at: toIso(r.createdAt) ?? '',
+      sent_at: toIso(r.sentAt),
+      history: history
+        .filter((a) => a.notificationId === r.id)
+        .map((a) => ({ at: toIso(a.at) ?? '', ok: a.ok, status_code: a.statusCode, latency_ms: a.latencyMs, error: a.error })),
+    }));
+  }
+}

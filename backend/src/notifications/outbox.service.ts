@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NotificationChannel } from '@tradeassist/shared-types';
+import { NotificationEntity } from './entities/notification.entity';
+
+/** Channels delivered without the outbox: in_app reaches the console as alert_fired, sound is played there. */
+const DIRECT: readonly NotificationChannel[] = ['in_app', 'sound'];
+
+/** Where one alert goes. */
+export interface AlertRoute {
+  alertId: number;
+  channels: readonly NotificationChannel[];
+  recipientId: number | null;
+}
+
+export function idempotencyKey(alertId: number, channel: NotificationChannel, recipientId: number | null): string {
+  return `alert-${alertId}-${channel}-${recipientId ?? 'all'}`;
+}
+
+/** Writes the outbox rows of new alerts, inside the transaction that writes the alerts: both land, or neither. */
+@Injectable()
+export class OutboxService {
+  async enqueue(manager: EntityManager, routes: AlertRoute[]): Promise<void> {
+    const now = Date.now();
+    const rows = routes.flatMap((r) =>
+      r.channels
+        .filter((c) => !DIRECT.includes(c))
+        .map((channel) => ({
+          alertId: r.alertId,
+          channel,
+          recipientId: r.recipientId,
+          idempotencyKey: idempotencyKey(r.alertId, channel, r.recipientId),
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: now,
+          lastError: null,
+          createdAt: now,
+          sentAt: null,
+        })),
+    );
+    if (rows.length > 0) await manager.insert(NotificationEntity, rows);
+  }
+}

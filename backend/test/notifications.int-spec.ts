@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WEBHOOK_HEADERS, type AlertListResponse, type AlertRule, type NotificationRecord } from '@tradeassist/shared-types';
+import { DataSource } from 'typeorm';
+import { DispatcherService, webhookSignature } from '../src/notifications';
+import { ruleBody, tick } from './support/factories';
+import { http, startTestApp, type TestApp } from './support/test-app';
+
+const SECRET = 'test-webhook-secret-0123456789';
+
+interface Received {
+  key: string;
+  validSignature: boolean;
+  body: { id: string; type: string; alert: { id: number; rule_id: number; trigger_value: number } };
+}
+
+/** A webhook receiver speaking plain HTTP: verifies the HMAC as a real receiver would, answers what the test scripts. */
+class Receiver {
+  readonly received: Received[] = [];
+  answers: number[] = [];
+  private server!: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req: IncomingMessage, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        const ts = String(req.headers[WEBHOOK_HEADERS.timestamp]);
+        const signature = String(req.headers[WEBHOOK_HEADERS.signature]);
+        this.received.push({
+          key: String(req.headers[WEBHOOK_HEADERS.idempotencyKey]),
+          validSignature: signature === `sha256=${webhookSignature(SECRET, ts, raw)}` && Math.abs(Date.now() / 1000 - Number(ts)) < 300,
+          body: JSON.parse(raw) as Received['body'],
+        });
+        const status = this.answers.shift() ?? 200;
+        res.writeHead(status, status === 429 ? { 'retry-after': '1' } : {}).end();
+      });
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
+
+describe('Notifications: outbox, signed webhook, retries, dead letters (real app, real HTTP receiver)', () => {
+  let t: TestApp;
+  const receiver = new Receiver();
+  let dispatcher: DispatcherService;
+  let second = 0;
+
+  beforeAll(async () => {
+    const url = await receiver.start();
+    t = await startTestApp({
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: SECRET,
+      NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
+      NOTIFY_MAX_ATTEMPTS: '3',
+      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+    });
+    dispatcher = t.app.get(DispatcherService);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+
+  /** A webhook rule on ES and one tick that fires it; returns the alert id. */
+  async function fireOnce(): Promise<number> {
+    const rule = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ threshold: 6000, channels: ['in_app', 'webhook'] }));
+    second += 1;
+    await http(t.baseUrl, 'POST', '/api/market/ticks', {
+      ticks: [tick({ price: 6001, timestamp: new Date(Date.parse('2026-01-15T15:00:00Z') + second * 1000).toISOString() })],
+    });
+    await http(t.baseUrl, 'PUT', `/api/rules/${rule.body.id}`, { active: false });
+    const list = await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`);
+    return list.body.alerts[0]?.id as number;
+  }
+
+  const deliveries = async (alertId: number) =>
+    (await http<NotificationRecord[]>(t.baseUrl, 'GET', `/api/alerts/${alertId}/deliveries`)).body;
+
+  /** Runs the dispatcher until nothing of this alert is due (retries are made due at once). */
+  async function drain(alertId: number): Promise<void> {
+    for (let i = 0; i < 10; i++) {
+      await dispatcher.runOnce();
+      const pending = (await deliveries(alertId)).filter((d) => d.status === 'pending');
+      if (pending.length === 0) return;
+      // Make the scheduled retries due now rather than wait for their backoff.
+      await t.app
+        .get(DataSource)
+        .query('UPDATE notifications SET next_attempt_at = 0 WHERE alert_id = ? AND status = ?', [alertId, 'pending']);
+    }
+  }
+
+  it('writes the outbox with the alert and delivers a signed webhook once, with its idempotency key', async () => {
+    const alertId = await fireOnce();
+    const [row] = await deliveries(alertId);
+    expect(row).toMatchObject({ channel: 'webhook', status: 'pending', attempts: 0, idempotency_key: `alert-${alertId}-webhook-1` });
+    await drain(alertId);
+    const mine = receiver.received.filter((r) => r.body.alert.id === alertId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      key: `alert-${alertId}-webhook-1`,
+      validSignature: true,
+      body: { type: 'alert.fired', alert: { trigger_value: 6001 } },
+    });
+    const [sent] = await deliveries(alertId);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(sent?.history).toEqual([expect.objectContaining({ ok: true, status_code: 200, error: null })]);
+  });
+
+  it('retries a 5xx and a 429, then succeeds; every attempt is recorded', async () => {
+    receiver.answers = [503, 429];
+    const alertId = await fireOnce();
+    await drain(alertId);
+    const [row] = await deliveries(alertId);
+    expect(row?.status).toBe('sent');
+    expect(row?.history.map((h) => [h.ok, h.status_code])).toEqual([
+      [false, 503],
+      [false, 429],
+      [true, 200],
+    ]);
+    // Same key on every attempt: the receiver can tell a retry from a new alert.
+    expect(new Set(receiver.received.filter((r) => r.body.alert.id === alertId).map((r) => r.key)).size).toBe(1);
+  });
+
+  it('moves to the dead-letter list after the last attempt, or at once on a 4xx, and replays from there', async () => {
+    receiver.answers = [500, 500, 500];
+    const exhausted = await fireOnce();
+    await drain(exhausted);
+    expect((await deliveries(exhausted))[0]).toMatchObject({ status: 'dead', attempts: 3, last_error: 'receiver answered 500' });
+
+    receiver.answers = [400];
+    const refused = await fireOnce();
+    await drain(refused);
+    expect((await deliveries(refused))[0]).toMatchObject({ status: 'dead', attempts: 1, last_error: 'receiver answered 400' });
+
+    const dead = await http<NotificationRecord[]>(t.baseUrl, 'GET', '/api/notifications/dead-letter');
+    expect(dead.body.map((d) => d.alert_id)).toEqual(expect.arrayContaining([exhausted, refused]));
+    const id = (await deliveries(refused))[0]?.id as number;
+    const replay = await http<NotificationRecord>(t.baseUrl, 'POST', `/api/notifications/${id}/replay`, {});
+    expect(replay.body).toMatchObject({ status: 'pending', attempts: 0 });
+    await drain(refused);
+    expect((await deliveries(refused))[0]?.status).toBe('sent');
+    const again = await http(t.baseUrl, 'POST', `/api/notifications/${id}/replay`, {});
+    expect(again.status).toBe(404);
+  });
+
+  it('a channel that does not exist yet goes to the dead-letter list, saying so', async () => {
+    const rule = await http<AlertRule>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ instrument_id: 2, threshold: 100, channels: ['slack'] }),
+    );
+    await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [tick({ symbol: 'NQ', price: 101, timestamp: '2026-01-15T15:30:00Z' })] });
+    const alertId = (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
+    await dispatcher.runOnce();
+    expect((await deliveries(alertId))[0]).toMatchObject({
+      channel: 'slack',
+      status: 'dead',
+      last_error: 'the slack channel is not available yet',
+    });
+  });
+});
+
+describe('The SSRF guard (real app, private targets not allowed)', () => {
+  it('refuses a webhook to a loopback address and keeps it in the dead-letter list', async () => {
+    const receiver = new Receiver();
+    const url = (await receiver.start()).replace('http:', 'https:');
+    const t = await startTestApp({ WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET, NOTIFY_DISPATCH_INTERVAL_MS: '60000' });
+    try {
+      const rule = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ threshold: 6000, channels: ['webhook'] }));
+      await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [tick({ price: 6001 })] });
+      const alertId = (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
+      await t.app.get(DispatcherService).runOnce();
+      const [row] = (await http<NotificationRecord[]>(t.baseUrl, 'GET', `/api/alerts/${alertId}/deliveries`)).body;
+      expect(row).toMatchObject({
+        status: 'dead',
+        last_error: 'webhook URL resolves to a private, loopback or link-local address (127.0.0.1); refused',
+      });
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+});

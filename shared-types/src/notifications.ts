@@ -1,0 +1,47 @@
+import type { NotificationChannel } from './rule-options';
+
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+/** pending: due (again) at next_attempt_at; sending: claimed by the dispatcher; sent; dead: out of attempts (replayable). */
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export interface DeliveryAttempt {
+  at: string;
+  ok: boolean;
+  /** The provider's HTTP status, if it answered. */
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+}
+
+/** One alert to one channel (and recipient): the outbox row and its attempts. */
+export interface NotificationRecord {
+  id: number;
+  alert_id: number;
+  channel: NotificationChannel;
+  recipient_id: number | null;
+  /** Sent with every attempt; a receiver that keeps it never handles the alert twice. */
+  idempotency_key: string;
+  status: NotificationStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  history: DeliveryAttempt[];
+}
+
+export interface ReplayRequest {
+  /** Another channel to send it to instead (default: the same). */
+  channel?: NotificationChannel;
+}
+
+/** Headers of a signed webhook: signature = hex HMAC-SHA256(secret, `${timestamp}.${body}`). */
+export const WEBHOOK_HEADERS = {
+  signature: 'x-tradeassist-signature',
+  timestamp: 'x-tradeassist-timestamp',
+  idempotencyKey: 'idempotency-key',
+  event: 'x-tradeassist-event',
+} as const;
+
+/** How old a webhook timestamp a receiver should accept (seconds), against replays. */
+export const WEBHOOK_REPLAY_WINDOW_SECONDS = 300;
