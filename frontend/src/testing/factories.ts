@@ -3,11 +3,13 @@ import {
   type AlertFired,
   type AlertLog,
   type AlertRule,
+  type BacktestJob,
   type ErrorBody,
   type HealthResponse,
   type Instrument,
   type MeResponse,
   type Role,
+  type RuleTemplate,
   type TickUpdate,
 } from '@tradeassist/shared-types';
 
@@ -115,5 +117,40 @@ export const anErrorBody = (over: Partial<ErrorBody> = {}): ErrorBody => ({
   message: 'Bad request',
   detail: 'Bad request',
   correlation_id: 'test',
+  ...over,
+});
+
+export const aTemplate = (over: Partial<RuleTemplate> = {}): RuleTemplate => ({
+  id: 'builtin:rsi-overbought',
+  name: 'RSI overbought',
+  description: 'RSI(14) on 1-minute bars goes above 70.',
+  builtin: true,
+  symbol: null,
+  owner: null,
+  body: {
+    rule_type: 'threshold',
+    condition: 'above',
+    threshold: 70,
+    name: 'RSI(14) overbought',
+    cooldown_seconds: 60,
+    subject: { kind: 'rsi', period: 14 },
+    rearm: { by: 0.2, unit: 'percent' },
+    message_template: '{{symbol}} RSI(14) is {{subject}}',
+  },
+  ...over,
+});
+
+export const aBacktestJob = (over: Partial<BacktestJob> = {}): BacktestJob => ({
+  id: 'job-1',
+  status: 'running',
+  progress: 0,
+  ticks_total: 40,
+  ticks_done: 0,
+  from: '2026-11-24T00:00:00.000Z',
+  to: '2026-12-01T00:00:00.000Z',
+  started_at: '2026-12-01T00:00:00.000Z',
+  finished_at: null,
+  error: null,
+  result: { total_firings: 0, per_day: {}, firings: [], truncated: false },
   ...over,
 });

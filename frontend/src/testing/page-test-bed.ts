@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import type { EnvironmentProviders, Provider } from '@angular/core';
 import type { Role } from '@tradeassist/shared-types';
 import { apiErrorInterceptor } from '../app/core/api/api-error.interceptor';
 import { AuthService } from '../app/core/auth/auth.service';
@@ -10,7 +11,11 @@ import { aUser } from './factories';
 import { noAnimations } from './no-animations';
 
 /** A feature page's test bed: real HTTP client with the error interceptor on the testing backend, fake sockets, a signed-in user. */
-export function configurePageTestBed(role: Role = 'trader'): { http: HttpTestingController; sockets: FakeSocketFactory } {
+export function configurePageTestBed(
+  role: Role = 'trader',
+  /** What the page needs besides, e.g. charts or a zero poll interval. */
+  extra: (Provider | EnvironmentProviders)[] = [],
+): { http: HttpTestingController; sockets: FakeSocketFactory } {
   const sockets = new FakeSocketFactory();
   TestBed.configureTestingModule({
     providers: [
@@ -18,6 +23,7 @@ export function configurePageTestBed(role: Role = 'trader'): { http: HttpTesting
       provideHttpClientTesting(),
       { provide: SOCKET_FACTORY, useValue: sockets.create },
       noAnimations,
+      ...extra,
     ],
   });
   TestBed.inject(AuthService).user.set(aUser(role));

@@ -6,8 +6,10 @@ import { firstValueFrom } from 'rxjs';
 export interface ConfirmData {
   title: string;
   message: string;
-  /** The label of the destructive button, e.g. "Delete". */
+  /** The label of the confirming button, e.g. "Delete". */
   confirm: string;
+  /** Whether the action destroys something (a red button); true unless said otherwise. */
+  danger?: boolean;
 }
 
 @Component({
@@ -19,7 +21,9 @@ export interface ConfirmData {
     <mat-dialog-content>{{ data.message }}</mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button mat-dialog-close data-testid="confirm-cancel">Cancel</button>
-      <button mat-flat-button class="danger" [mat-dialog-close]="true" data-testid="confirm-ok">{{ data.confirm }}</button>
+      <button mat-flat-button [class.danger]="data.danger !== false" [mat-dialog-close]="true" data-testid="confirm-ok">
+        {{ data.confirm }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -29,6 +29,12 @@ describe('ApiError.from', () => {
       ticks: ['must be positive'],
       body: ['Invalid JSON'],
     });
+    // Nested locations keep their whole path, so a form can place them on sub-fields.
+    expect(error.paths).toEqual({
+      threshold: ['must be a number', 'must not be less than 0'],
+      'ticks.0.price': ['must be positive'],
+      body: ['Invalid JSON'],
+    });
   });
 
   it('keeps the server message of a 404 and a 400', () => {

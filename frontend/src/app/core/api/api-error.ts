@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     /** Field name (`loc[1]`, the body property) → messages. */
     readonly fields: Record<string, string[]>,
+    /** The whole location after 'body', dotted ('subject.period', 'rules.3.symbol') → messages. */
+    readonly paths: Record<string, string[]> = fields,
   ) {
     super(message);
   }
@@ -19,14 +21,17 @@ export class ApiError extends Error {
       const body = error.error as Partial<ErrorBody> | null;
       if (body && typeof body === 'object' && typeof body.message === 'string') {
         const fields: Record<string, string[]> = {};
+        const paths: Record<string, string[]> = {};
         if (Array.isArray(body.detail)) {
           for (const item of body.detail) {
             // ['body', 'threshold'] names a form field; a bare ['body'] is about the whole request.
             const key = String(item.loc[1] ?? item.loc[0] ?? 'body');
             (fields[key] ??= []).push(item.msg);
+            const path = item.loc.length > 1 ? item.loc.slice(1).join('.') : key;
+            (paths[path] ??= []).push(item.msg);
           }
         }
-        return new ApiError(error.status, body.message, body.code ?? 'ERROR', fields);
+        return new ApiError(error.status, body.message, body.code ?? 'ERROR', fields, paths);
       }
       return new ApiError(error.status, error.status === 0 ? 'The server cannot be reached' : error.message, 'HTTP_ERROR', {});
     }

@@ -4,16 +4,36 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { MatChipHarness } from '@angular/material/chips/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
 import type { CreateRuleRequest } from '@tradeassist/shared-types';
-import { anInstrument, aRule } from '../../../testing/factories';
-import { noAnimations } from '../../../testing/no-animations';
+import { anInstrument, aRule, aTemplate } from '../../../testing/factories';
+import { configurePageTestBed } from '../../../testing/page-test-bed';
 import { ApiError } from '../../core/api/api-error';
 import { RuleForm } from './rule-form';
+
+/** The options a rule without any sends: every edited one, at its default. */
+const DEFAULT_OPTIONS_SENT = {
+  subject: null,
+  against: null,
+  trigger_mode: 'every_time',
+  bar_interval: '1m',
+  price_source: 'last',
+  rearm: null,
+  expires_at: null,
+  priority: 'normal',
+  channels: null,
+  sound: true,
+  message_template: null,
+};
 
 describe('RuleForm', () => {
   let fixture: ComponentFixture<RuleForm>;
   let loader: HarnessLoader;
   let saved: CreateRuleRequest[];
+  let http: HttpTestingController;
 
   const select = (testid: string) => loader.getHarness(MatSelectHarness.with({ selector: `[data-testid="${testid}"]` }));
   const input = (testid: string) => loader.getHarness(MatInputHarness.with({ selector: `[data-testid="${testid}"]` }));
@@ -31,17 +51,35 @@ describe('RuleForm', () => {
   };
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [noAnimations] });
+    ({ http } = configurePageTestBed('trader'));
     fixture = TestBed.createComponent(RuleForm);
     fixture.componentRef.setInput('instruments', [
       anInstrument(),
       anInstrument({ id: 2, symbol: 'OLD', name: 'Retired', status: 'inactive' }),
+      anInstrument({ id: 3, symbol: 'TICK', name: 'NYSE TICK', type: 'index' }),
     ]);
     saved = [];
     fixture.componentInstance.save.subscribe((body) => saved.push(body));
-    await fixture.whenStable();
+    fixture.detectChanges();
+    http.expectOne('/api/rules/templates').flush([
+      aTemplate(),
+      aTemplate({
+        id: 'builtin:tick-extreme-high',
+        name: 'TICK extreme +1000',
+        symbol: 'TICK',
+        body: { rule_type: 'threshold', condition: 'above', threshold: 1000, name: 'TICK above +1000', priority: 'high' },
+      }),
+    ]);
+    await settle();
     loader = TestbedHarnessEnvironment.loader(fixture);
   });
+
+  afterEach(() => http.verify());
+
+  const settle = async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  };
 
   it('offers every rule type that has conditions, and only the conditions of the chosen type', async () => {
     expect(await optionTexts('rule-type')).toEqual(['threshold', 'crossover', 'rate of change', 'volume spike']);
@@ -49,7 +87,7 @@ describe('RuleForm', () => {
     await (await select('rule-type')).clickOptions({ text: 'crossover' });
     expect(await (await select('rule-condition')).getValueText()).toBe('crosses above');
     expect(await optionTexts('rule-condition')).toEqual(['crosses above', 'crosses below']);
-    expect(await optionTexts('rule-instrument')).toEqual(['ES · E-mini S&P 500', 'OLD · Retired (inactive)']);
+    expect(await optionTexts('rule-instrument')).toEqual(['ES · E-mini S&P 500', 'OLD · Retired (inactive)', 'TICK · NYSE TICK']);
   });
 
   it('asks for the window only for rate of change, and sends it only then', async () => {
@@ -84,6 +122,7 @@ describe('RuleForm', () => {
         moving_average_period: null,
         cooldown_seconds: 15,
         active: true,
+        ...DEFAULT_OPTIONS_SENT,
       },
     ]);
   });
@@ -107,7 +146,7 @@ describe('RuleForm', () => {
         threshold: ['must not be less than 0'],
         cooldown_seconds: ['must not be greater than 3600'],
         time_window_seconds: ['must not be less than 1'],
-        priority: ['must be one of: low, normal'],
+        owner_id: ['is not a known field'],
       }),
     );
     await fixture.whenStable();
@@ -121,7 +160,7 @@ describe('RuleForm', () => {
     expect(summary?.textContent).toContain('3 fields are invalid');
     expect(Array.from(summary?.querySelectorAll('li') ?? [], (li) => li.textContent)).toEqual([
       'time_window_seconds: must not be less than 1',
-      'priority: must be one of: low, normal',
+      'owner_id: is not a known field',
     ]);
   });
 
@@ -131,5 +170,169 @@ describe('RuleForm', () => {
     const summary = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"]');
     expect(summary?.textContent?.trim()).toBe('Instrument with ID 9999 not found');
     expect(summary?.querySelector('ul')).toBeNull();
+  });
+  it('fills the form from a template, and takes the instrument the template suggests', async () => {
+    await (await select('rule-template')).clickOptions({ text: 'RSI overbought' });
+    expect(await (await input('rule-name')).getValue()).toBe('RSI(14) overbought');
+    expect(await (await select('rule-subject-kind')).getValueText()).toBe('RSI (relative strength)');
+    expect(await (await input('rule-subject-period')).getValue()).toBe('14');
+    expect(await (await field('Level of RSI(14)')).getControl()).toBeTruthy();
+    expect(await (await select('rule-rearm-unit')).getValueText()).toBe('when the price moves back by %');
+    expect(await (await input('rule-rearm-by')).getValue()).toBe('0.2');
+    // No suggested symbol: the trader picks one, and saving waits for it.
+    expect((fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="rule-save"]')?.disabled).toBe(true);
+    await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
+    await clickSave();
+    expect(saved).toEqual([
+      expect.objectContaining({
+        instrument_id: 1,
+        threshold: 70,
+        subject: { kind: 'rsi', period: 14 },
+        rearm: { by: 0.2, unit: 'percent' },
+        message_template: '{{symbol}} RSI(14) is {{subject}}',
+      }),
+    ]);
+
+    await (await select('rule-template')).clickOptions({ text: /TICK extreme/ });
+    expect(await (await select('rule-instrument')).getValueText()).toBe('TICK · NYSE TICK');
+    expect(await (await select('rule-subject-kind')).getValueText()).toBe('the price');
+    expect(await (await select('rule-priority')).getValueText()).toBe('high');
+  });
+
+  it('compares indicators: with an operand to compare with, the threshold is not asked for', async () => {
+    await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
+    await (await select('rule-type')).clickOptions({ text: 'crossover' });
+    await (await select('rule-subject-kind')).clickOptions({ text: /^SMA/ });
+    await (await input('rule-subject-period')).setValue('50');
+    await (await select('rule-against-kind')).clickOptions({ text: /^MACD/ });
+    expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[data-testid="rule-threshold"]' }))).toHaveLength(0);
+    await (await input('rule-against-slow')).setValue('30');
+    await clickSave();
+    expect(saved[0]).toMatchObject({
+      rule_type: 'crossover',
+      condition: 'crosses_above',
+      threshold: 0,
+      subject: { kind: 'sma', period: 50 },
+      against: { kind: 'macd', line: 'macd', fast: 12, slow: 30, signal: 9 },
+    });
+    // A volume spike reads volumes: the price indicators go, only the average volume is offered.
+    await (await select('rule-type')).clickOptions({ text: 'volume spike' });
+    expect(await loader.getAllHarnesses(MatSelectHarness.with({ selector: '[data-testid="rule-subject-kind"]' }))).toHaveLength(0);
+    expect(await optionTexts('rule-against-kind')).toEqual(['the volume threshold', 'average volume × factor']);
+  });
+
+  it('sends the firing and alert options', async () => {
+    await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
+    await (await input('rule-threshold')).setValue('6100');
+    await (await select('rule-trigger-mode')).clickOptions({ text: 'on bar close only' });
+    await (await select('rule-bar-interval')).clickOptions({ text: '15m' });
+    await (await select('rule-price-source')).clickOptions({ text: /^mid/ });
+    await (await select('rule-rearm-unit')).clickOptions({ text: /by points/ });
+    await (await input('rule-rearm-by')).setValue('2.5');
+    await (await input('rule-expires-at')).setValue('2026-12-24T16:00');
+    await (await select('rule-priority')).clickOptions({ text: 'urgent' });
+    await (await select('rule-channels')).clickOptions({ text: 'Slack' });
+    await (await input('rule-message-template')).setValue('{{symbol}} at');
+    await (await loader.getHarness(MatChipHarness.with({ text: '{{price}}' }))).host().then((h) => h.click());
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('[data-testid="rule-sound"] button')?.click();
+    await clickSave();
+    expect(saved[0]).toMatchObject({
+      trigger_mode: 'once_per_bar_close',
+      bar_interval: '15m',
+      price_source: 'mid',
+      rearm: { by: 2.5, unit: 'value' },
+      expires_at: '2026-12-24T16:00:00.000Z',
+      priority: 'urgent',
+      channels: ['slack'],
+      sound: false,
+      message_template: '{{symbol}} at {{price}}',
+    });
+  });
+
+  it('flags an unknown placeholder while typing, as the server would', async () => {
+    await (await input('rule-message-template')).setValue('{{symbol}} hit {{pirce}}');
+    await (await input('rule-message-template')).blur();
+    const errors = await (await field('Message (optional)')).getTextErrors();
+    expect(errors[0]).toMatch(/^unknown placeholder \{\{pirce\}\}; use one of \{\{symbol\}\}/);
+  });
+
+  it('puts nested 422 locations on the operand and re-arm fields they name', async () => {
+    await (await select('rule-subject-kind')).clickOptions({ text: /^RSI/ });
+    await (await select('rule-rearm-unit')).clickOptions({ text: /by %/ });
+    fixture.componentRef.setInput(
+      'serverError',
+      new ApiError(
+        422,
+        '3 fields are invalid',
+        'VALIDATION_FAILED',
+        { subject: ['must not be greater than 1000'], rearm: ['must be positive'], message_template: ['unknown placeholder {{x}}'] },
+        {
+          'subject.period': ['must not be greater than 1000'],
+          'rearm.by': ['must be positive'],
+          message_template: ['unknown placeholder {{x}}'],
+        },
+      ),
+    );
+    await fixture.whenStable();
+    expect(await (await field('Period (bars)')).getTextErrors()).toEqual(['must not be greater than 1000']);
+    expect(await (await field(/^Move back by/)).getTextErrors()).toEqual(['must be positive']);
+    expect(await (await field('Message (optional)')).getTextErrors()).toEqual(['unknown placeholder {{x}}']);
+    const summary = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"]');
+    expect(summary?.querySelector('ul')).toBeNull();
+  });
+
+  it('saves the form as a template after asking for its name', async () => {
+    await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
+    await (await input('rule-threshold')).setValue('6100');
+    await (await input('rule-name')).setValue('ES breakout');
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="rule-save-template"]' }))).click();
+    const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="template-name"]' }))).getValue()).toBe(
+      'ES breakout',
+    );
+    await (await dialog.getHarness(MatInputHarness.with({ selector: '[data-testid="template-description"]' }))).setValue('Prior high');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Save template' }))).click();
+    await settle();
+    const post = http.expectOne({ method: 'POST', url: '/api/rules/templates' });
+    expect(post.request.body).toEqual({
+      name: 'ES breakout',
+      description: 'Prior high',
+      symbol: null,
+      body: expect.objectContaining({ rule_type: 'threshold', condition: 'above', threshold: 6100, name: 'ES breakout' }),
+    });
+    expect(post.request.body.body).not.toHaveProperty('instrument_id');
+    post.flush(aTemplate({ id: 'user:1', name: 'ES breakout', builtin: false, owner: 'ann' }));
+    await settle();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="template-message"]')?.textContent).toContain(
+      'Saved as template “ES breakout”',
+    );
+    expect(await optionTexts('rule-template')).toContain('ES breakout (ann)');
+  });
+  it('deletes a saved template after confirmation; built-in ones offer no delete', async () => {
+    fixture.componentRef.setInput('rule', null);
+    await (await select('rule-template')).clickOptions({ text: 'RSI overbought' });
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="template-delete"]')).toBeNull();
+    // A saved template arrives the way saving one adds it.
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="rule-save-template"]' }))).click();
+    const saveDialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    await (await saveDialog.getHarness(MatInputHarness.with({ selector: '[data-testid="template-name"]' }))).setValue('Mine');
+    await (await saveDialog.getHarness(MatButtonHarness.with({ text: 'Save template' }))).click();
+    await settle();
+    http
+      .expectOne({ method: 'POST', url: '/api/rules/templates' })
+      .flush(aTemplate({ id: 'user:7', name: 'Mine', builtin: false, owner: 'ann', description: '' }));
+    await settle();
+    await (await select('rule-template')).clickOptions({ text: 'Mine (ann)' });
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="template-delete"]' }))).click();
+    const confirm = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+    expect(await confirm.getTitleText()).toBe('Delete template Mine?');
+    await (await confirm.getHarness(MatButtonHarness.with({ text: 'Delete template' }))).click();
+    await settle();
+    http.expectOne({ method: 'DELETE', url: '/api/rules/templates/user%3A7' }).flush({ message: 'Template user:7 deleted successfully' });
+    await settle();
+    expect(await optionTexts('rule-template')).toEqual(['RSI overbought', 'TICK extreme +1000 · TICK']);
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="template-message"]')?.textContent).toContain(
+      'Deleted template “Mine”',
+    );
   });
 });

@@ -1,27 +1,42 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal } from '@angular/core';
-import { FormsModule, type AbstractControl, type FormGroupDirective, type NgForm } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, type OnInit } from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import type { ErrorStateMatcher } from '@angular/material/core';
+import { MatDialog } from '@angular/material/dialog';
+import { MatDividerModule } from '@angular/material/divider';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import {
   CONDITIONS_BY_RULE_TYPE,
+  DEFAULT_RULE_OPTIONS,
+  INDICATOR_KINDS,
   RULE_LIMITS,
   RULE_TYPES,
+  operandLabel,
   type AlertRule,
   type CreateRuleRequest,
   type Instrument,
   type RuleCondition,
+  type RuleOptions,
+  type RuleTemplate,
+  type RuleTemplateBody,
   type RuleType,
 } from '@tradeassist/shared-types';
 import type { ApiError } from '../../core/api/api-error';
+import { confirmAction } from '../../shared/confirm-dialog';
+import { BacktestPanel } from './backtest/backtest-panel';
+import { OperandField } from './editor/operand-field';
+import { RuleDeliveryFields } from './editor/rule-delivery-fields';
+import { RuleTemplatePicker } from './editor/rule-template-picker';
+import { RuleTemplatesStore } from './editor/rule-templates.store';
+import { RuleTriggerFields } from './editor/rule-trigger-fields';
+import { askTemplateDetails } from './editor/save-template-dialog';
+import { errorAt, errorsUnder, matchersFor } from './editor/server-errors';
 import { CONDITION_LABELS, RULE_TYPE_LABELS } from './rule-labels';
 
-/** The body properties this form has a field for (time_window_seconds only while it is shown). */
-type RuleField = keyof CreateRuleRequest;
-const ALWAYS_SHOWN: readonly RuleField[] = [
+const BASIC_FIELDS = [
   'instrument_id',
   'rule_type',
   'condition',
@@ -31,23 +46,46 @@ const ALWAYS_SHOWN: readonly RuleField[] = [
   'moving_average_period',
   'cooldown_seconds',
   'active',
+  'time_window_seconds',
+] as const;
+type BasicField = (typeof BASIC_FIELDS)[number];
+
+/** The option fields that always have a place in the form, whatever the rule type. */
+const OPTION_FIELDS: readonly string[] = [
+  'trigger_mode',
+  'bar_interval',
+  'price_source',
+  'rearm',
+  'expires_at',
+  'priority',
+  'channels',
+  'sound',
+  'message_template',
 ];
 
-const EVERY_FIELD: readonly RuleField[] = [...ALWAYS_SHOWN, 'time_window_seconds'];
+const EDITED_OPTIONS: readonly string[] = ['subject', 'against', ...OPTION_FIELDS];
 
-/** A field is in error while the server's last answer named it, or when it is invalid and touched. */
-class ServerErrorMatcher implements ErrorStateMatcher {
-  constructor(private readonly named: () => boolean) {}
+const PRICE_INDICATORS = INDICATOR_KINDS.filter((k) => k !== 'avg_volume');
 
-  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
-    return this.named() || !!(control?.invalid && (control.touched || form?.submitted));
-  }
-}
-
-/** The floor fields of a rule; the server's validation messages land on the field they name. */
+/** The rule editor: condition, indicators, firing options and message, with templates and a backtest of the draft. */
 @Component({
   selector: 'ta-rule-form',
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, MatButtonModule],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatDividerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    BacktestPanel,
+    OperandField,
+    RuleDeliveryFields,
+    RuleTemplatePicker,
+    RuleTriggerFields,
+  ],
+  providers: [RuleTemplatesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rule-form.html',
   styles: `
@@ -59,11 +97,20 @@ class ServerErrorMatcher implements ErrorStateMatcher {
     .full {
       grid-column: 1 / -1;
     }
+    h3 {
+      grid-column: 1 / -1;
+      margin: 12px 0 4px;
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-primary);
+    }
     .actions {
       display: flex;
       gap: 8px;
       justify-content: flex-end;
       grid-column: 1 / -1;
+    }
+    .spacer {
+      flex: 1;
     }
     .summary {
       grid-column: 1 / -1;
@@ -84,9 +131,21 @@ class ServerErrorMatcher implements ErrorStateMatcher {
       grid-column: 1 / -1;
       margin: 0;
     }
+    .note {
+      grid-column: 1 / -1;
+      margin: 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .note.error {
+      color: var(--mat-sys-error);
+    }
+    mat-divider {
+      margin: 16px 0;
+    }
   `,
 })
-export class RuleForm {
+export class RuleForm implements OnInit {
   readonly rule = input<AlertRule | null>(null);
   readonly instruments = input.required<Instrument[]>();
   /** The server's answer to the last save, if it refused it. */
@@ -95,10 +154,18 @@ export class RuleForm {
   readonly save = output<CreateRuleRequest>();
   readonly cancel = output<void>();
 
-  protected readonly ruleTypes = RULE_TYPES.filter((t) => CONDITIONS_BY_RULE_TYPE[t].length > 0);
+  protected readonly templates = inject(RuleTemplatesStore);
+  private readonly dialog = inject(MatDialog);
+  /** Condition trees have no editor here: offered only to keep an existing multi-condition rule what it is. */
+  protected readonly ruleTypes = computed(() =>
+    RULE_TYPES.filter((t) => (t !== 'multi_condition' || this.rule()?.rule_type === t) && CONDITIONS_BY_RULE_TYPE[t].length > 0),
+  );
+  protected readonly isTree = computed(() => this.ruleType() === 'multi_condition');
   protected readonly typeLabels = RULE_TYPE_LABELS;
   protected readonly conditionLabels = CONDITION_LABELS;
   protected readonly limits = RULE_LIMITS;
+  protected readonly priceIndicators = PRICE_INDICATORS;
+  protected readonly volumeIndicators = ['avg_volume'] as const;
   protected readonly instrumentId = signal<number | null>(null);
   protected readonly ruleType = signal<RuleType>('threshold');
   protected readonly condition = signal<RuleCondition>('above');
@@ -109,61 +176,124 @@ export class RuleForm {
   protected readonly maPeriod = signal<number | null>(null);
   protected readonly cooldown = signal<number | null>(RULE_LIMITS.cooldownSeconds.default);
   protected readonly active = signal(true);
+  protected readonly options = signal<RuleOptions>({ ...DEFAULT_RULE_OPTIONS });
+  protected readonly templateId = signal<string | null>(null);
   protected readonly conditions = computed(() => CONDITIONS_BY_RULE_TYPE[this.ruleType()]);
   protected readonly isRate = computed(() => this.ruleType() === 'rate_of_change');
-  protected readonly thresholdLabel = computed(() =>
-    this.isRate() ? 'Threshold (%)' : this.ruleType() === 'volume_spike' ? 'Volume' : 'Price level',
-  );
+  /** Indicators compare prices for threshold and crossover rules, and volumes for volume spikes. */
+  protected readonly takesSubject = computed(() => this.ruleType() === 'threshold' || this.ruleType() === 'crossover');
+  protected readonly takesAgainst = computed(() => this.takesSubject() || this.ruleType() === 'volume_spike');
+  /** With an indicator to compare with, the threshold is not read. */
+  protected readonly usesThreshold = computed(() => this.options().against === null);
+  protected readonly barsMatter = computed(() => {
+    const o = this.options();
+    return o.subject !== null || o.against !== null || o.trigger_mode === 'once_per_bar' || o.trigger_mode === 'once_per_bar_close';
+  });
+  protected readonly thresholdLabel = computed(() => {
+    const subject = this.options().subject;
+    if (subject) return `Level of ${operandLabel(subject)}`;
+    return this.isRate() ? 'Threshold (%)' : this.ruleType() === 'volume_spike' ? 'Volume' : 'Price level';
+  });
+  protected readonly instrumentSymbol = computed(() => this.instruments().find((i) => i.id === this.instrumentId())?.symbol ?? null);
 
-  private readonly fieldErrors = computed(() => this.serverError()?.fields ?? {});
+  protected readonly errors = computed(() => this.serverError()?.paths ?? {});
+  protected readonly subjectErrors = computed(() => errorsUnder(this.errors(), 'subject'));
+  protected readonly againstErrors = computed(() => errorsUnder(this.errors(), 'against'));
   /** Message plus every error the form has no field for, so nothing the server said is lost. */
   protected readonly summary = computed(() => {
     const error = this.serverError();
     if (!error) return null;
-    const shown: readonly string[] = this.isRate() ? EVERY_FIELD : ALWAYS_SHOWN;
-    const others = Object.entries(error.fields)
-      .filter(([field]) => !shown.includes(field))
-      .map(([field, messages]) => `${field}: ${messages.join('; ')}`);
+    const shown = new Set<string>([...BASIC_FIELDS, ...OPTION_FIELDS]);
+    if (!this.isRate()) shown.delete('time_window_seconds');
+    if (this.takesSubject()) shown.add('subject');
+    if (this.takesAgainst()) shown.add('against');
+    if (!this.usesThreshold()) shown.delete('threshold');
+    const others = Object.entries(error.paths)
+      .filter(([path]) => !shown.has(path.split('.')[0] ?? path))
+      .map(([path, messages]) => `${path}: ${messages.join('; ')}`);
     return { message: error.message, others };
   });
-  protected readonly matchers = EVERY_FIELD.reduce(
-    (all, field) => ({ ...all, [field]: new ServerErrorMatcher(() => field in this.fieldErrors()) }),
-    {} as Record<RuleField, ErrorStateMatcher>,
-  );
+  protected readonly matchers = matchersFor<BasicField>(BASIC_FIELDS, () => this.errors());
+
+  /** The rule as the form stands, or null while it cannot be sent (no instrument, nothing to compare with). */
+  readonly draft = computed<CreateRuleRequest | null>(() => {
+    const instrumentId = this.instrumentId();
+    const threshold = this.threshold();
+    if (instrumentId === null || (threshold === null && this.usesThreshold())) return null;
+    return { instrument_id: instrumentId, ...this.body(threshold ?? 0) };
+  });
 
   constructor() {
     effect(() => {
       const r = this.rule();
+      this.fill(r ?? {});
       this.instrumentId.set(r?.instrument_id ?? null);
-      this.ruleType.set(r?.rule_type ?? 'threshold');
-      this.condition.set(r?.condition ?? 'above');
-      this.threshold.set(r?.threshold ?? null);
-      this.name.set(r?.name ?? '');
-      this.description.set(r?.description ?? '');
-      this.windowSeconds.set(r?.time_window_seconds ?? null);
-      this.maPeriod.set(r?.moving_average_period ?? null);
-      this.cooldown.set(r?.cooldown_seconds ?? RULE_LIMITS.cooldownSeconds.default);
-      this.active.set(r?.active ?? true);
+      this.templateId.set(null);
     });
+  }
+
+  ngOnInit(): void {
+    // Editing starts from the rule itself; templates are for new ones.
+    if (!this.rule()) void this.templates.load();
   }
 
   protected changeType(type: RuleType): void {
     this.ruleType.set(type);
     const allowed = CONDITIONS_BY_RULE_TYPE[type];
     if (!allowed.includes(this.condition())) this.condition.set(allowed[0] ?? 'above');
+    // Operands only some types read would be refused, so they go with the type change.
+    this.options.update((o) => ({
+      ...o,
+      subject: this.takesSubject() ? o.subject : null,
+      against: !this.takesAgainst() ? null : (type === 'volume_spike') === (o.against?.kind === 'avg_volume') ? o.against : null,
+    }));
   }
 
-  protected fieldError(field: RuleField): string | null {
-    return this.fieldErrors()[field]?.join('; ') ?? null;
+  protected applyTemplate(template: RuleTemplate): void {
+    this.templateId.set(template.id);
+    this.fill(template.body);
+    const suggested = template.symbol && this.instruments().find((i) => i.symbol === template.symbol);
+    if (suggested) this.instrumentId.set(suggested.id);
+  }
+
+  protected async saveAsTemplate(): Promise<void> {
+    const threshold = this.threshold();
+    const details = await askTemplateDetails(this.dialog, { name: this.name().trim(), symbol: this.instrumentSymbol() });
+    if (!details) return;
+    await this.templates.save({
+      name: details.name,
+      ...(details.description && { description: details.description }),
+      symbol: details.symbol,
+      body: this.body(threshold ?? 0),
+    });
+  }
+
+  protected async deleteTemplate(template: RuleTemplate): Promise<void> {
+    const ok = await confirmAction(this.dialog, {
+      title: `Delete template ${template.name}?`,
+      message: 'Rules made from it stay as they are.',
+      confirm: 'Delete template',
+    });
+    if (ok && (await this.templates.remove(template))) this.templateId.set(null);
+  }
+
+  protected setOperand(side: 'subject' | 'against', value: RuleOptions['subject']): void {
+    this.options.update((o) => ({ ...o, [side]: value }));
+  }
+
+  protected fieldError(field: BasicField): string | null {
+    return errorAt(this.errors(), field);
   }
 
   protected submit(): void {
-    const instrumentId = this.instrumentId();
-    const threshold = this.threshold();
-    if (instrumentId === null || threshold === null) return;
+    const draft = this.draft();
+    if (draft) this.save.emit(draft);
+  }
+
+  /** Everything but the instrument, as POST /api/rules and templates take it. */
+  private body(threshold: number): RuleTemplateBody {
     const cooldown = this.cooldown();
-    this.save.emit({
-      instrument_id: instrumentId,
+    return {
       rule_type: this.ruleType(),
       condition: this.condition(),
       threshold,
@@ -174,6 +304,35 @@ export class RuleForm {
       // Blank means the server's default, not zero.
       ...(cooldown !== null && { cooldown_seconds: cooldown }),
       active: this.active(),
-    });
+      ...this.sentOptions(),
+    };
+  }
+
+  /** The options this form edits always (null clears them); others, such as a condition tree, only when the rule has them. */
+  private sentOptions(): Partial<RuleOptions> {
+    const sent: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this.options())) {
+      if (EDITED_OPTIONS.includes(key) || value !== null) sent[key] = value;
+    }
+    return sent;
+  }
+
+  private fill(body: Partial<RuleTemplateBody>): void {
+    this.ruleType.set(body.rule_type ?? 'threshold');
+    this.condition.set(body.condition ?? 'above');
+    this.threshold.set(body.threshold ?? null);
+    this.name.set(body.name ?? '');
+    this.description.set(body.description ?? '');
+    this.windowSeconds.set(body.time_window_seconds ?? null);
+    this.maPeriod.set(body.moving_average_period ?? null);
+    this.cooldown.set(body.cooldown_seconds ?? RULE_LIMITS.cooldownSeconds.default);
+    this.active.set(body.active ?? true);
+    // Every option the shared type knows, so options added later (and not edited here) are kept as they come.
+    const options = { ...DEFAULT_RULE_OPTIONS } as Record<string, unknown>;
+    for (const key of Object.keys(DEFAULT_RULE_OPTIONS)) {
+      const value = (body as Record<string, unknown>)[key];
+      if (value !== undefined && value !== null) options[key] = value;
+    }
+    this.options.set(options as unknown as RuleOptions);
   }
 }

@@ -1,11 +1,14 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/material/slide-toggle';
+import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
-import type { AlertRule } from '@tradeassist/shared-types';
+import { operandLabel, type AlertRule } from '@tradeassist/shared-types';
 import { formatPrice, formatTime } from '../../shared/format';
 import { CONDITION_LABELS, RULE_TYPE_LABELS } from './rule-labels';
+import { SORTABLE_COLUMNS, type RuleSort } from './rules-view';
 
 export interface RuleToggle {
   rule: AlertRule;
@@ -14,12 +17,40 @@ export interface RuleToggle {
 
 @Component({
   selector: 'ta-rules-table',
-  imports: [MatTableModule, MatButtonModule, MatIconModule, MatSlideToggleModule],
+  imports: [MatTableModule, MatSortModule, MatCheckboxModule, MatButtonModule, MatIconModule, MatSlideToggleModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <table mat-table [dataSource]="rules()" [trackBy]="byId" aria-label="Alert rules">
+    <table
+      mat-table
+      [dataSource]="rules()"
+      [trackBy]="byId"
+      aria-label="Alert rules"
+      matSort
+      [matSortActive]="sort()?.column ?? ''"
+      [matSortDirection]="sort()?.direction ?? ''"
+      (matSortChange)="sorted($event)"
+    >
+      <ng-container matColumnDef="select">
+        <th mat-header-cell *matHeaderCellDef>
+          <mat-checkbox
+            [checked]="allSelected()"
+            [indeterminate]="someSelected()"
+            (change)="selectAll($event.checked)"
+            aria-label="Select all shown rules"
+            data-testid="rule-select-all"
+          />
+        </th>
+        <td mat-cell *matCellDef="let r">
+          <mat-checkbox
+            [checked]="selected().has(r.id)"
+            (change)="selectOne(r.id, $event.checked)"
+            [attr.aria-label]="'Select ' + (r.name ?? r.id)"
+            data-testid="rule-select"
+          />
+        </td>
+      </ng-container>
       <ng-container matColumnDef="name">
-        <th mat-header-cell *matHeaderCellDef>Name</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Name</th>
         <td mat-cell *matCellDef="let r">
           {{ r.name ?? '(unnamed)' }}
           @if (r.description) {
@@ -28,13 +59,13 @@ export interface RuleToggle {
         </td>
       </ng-container>
       <ng-container matColumnDef="symbol">
-        <th mat-header-cell *matHeaderCellDef>Symbol</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Symbol</th>
         <td mat-cell *matCellDef="let r">
           <b>{{ r.instrument_symbol }}</b>
         </td>
       </ng-container>
       <ng-container matColumnDef="type">
-        <th mat-header-cell *matHeaderCellDef>Type</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Type</th>
         <td mat-cell *matCellDef="let r">{{ typeLabel(r) }}</td>
       </ng-container>
       <ng-container matColumnDef="condition">
@@ -47,15 +78,15 @@ export interface RuleToggle {
         </td>
       </ng-container>
       <ng-container matColumnDef="threshold">
-        <th mat-header-cell *matHeaderCellDef class="num">Threshold</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">Threshold</th>
         <td mat-cell *matCellDef="let r" class="num">{{ threshold(r) }}</td>
       </ng-container>
       <ng-container matColumnDef="cooldown">
-        <th mat-header-cell *matHeaderCellDef class="num">Cooldown</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">Cooldown</th>
         <td mat-cell *matCellDef="let r" class="num">{{ r.cooldown_seconds }} s</td>
       </ng-container>
       <ng-container matColumnDef="active">
-        <th mat-header-cell *matHeaderCellDef>Active</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Active</th>
         <td mat-cell *matCellDef="let r">
           <mat-slide-toggle
             [disabled]="!canEdit()"
@@ -67,15 +98,15 @@ export interface RuleToggle {
         </td>
       </ng-container>
       <ng-container matColumnDef="last">
-        <th mat-header-cell *matHeaderCellDef>Last triggered (UTC)</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Last fired (UTC)</th>
         <td mat-cell *matCellDef="let r" class="dim">{{ time(r.last_triggered) }}</td>
       </ng-container>
       <ng-container matColumnDef="version">
-        <th mat-header-cell *matHeaderCellDef class="num">Version</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">Version</th>
         <td mat-cell *matCellDef="let r" class="num">v{{ r.version }}</td>
       </ng-container>
       <ng-container matColumnDef="owner">
-        <th mat-header-cell *matHeaderCellDef>Owner</th>
+        <th mat-header-cell *matHeaderCellDef mat-sort-header>Owner</th>
         <td mat-cell *matCellDef="let r" class="dim">{{ r.owner ?? '—' }}</td>
       </ng-container>
       <ng-container matColumnDef="actions">
@@ -92,7 +123,13 @@ export interface RuleToggle {
         </td>
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
-      <tr mat-row *matRowDef="let r; columns: columns" data-testid="rule-row" [class.inactive]="!r.active"></tr>
+      <tr
+        mat-row
+        *matRowDef="let r; columns: columns"
+        data-testid="rule-row"
+        [class.inactive]="!r.active"
+        [class.selected]="selected().has(r.id)"
+      ></tr>
     </table>
   `,
   styles: `
@@ -112,8 +149,14 @@ export interface RuleToggle {
       white-space: nowrap;
       text-align: right;
     }
-    .inactive td:not(:last-child) {
+    .inactive td:not(:last-child):not(:first-child) {
       opacity: 0.6;
+    }
+    .selected {
+      background: color-mix(in srgb, var(--mat-sys-primary) 10%, transparent);
+    }
+    .mat-column-select {
+      width: 48px;
     }
   `,
 })
@@ -123,7 +166,15 @@ export class RulesTable {
   readonly edit = output<AlertRule>();
   readonly toggle = output<RuleToggle>();
   readonly remove = output<AlertRule>();
+  /** Ids of the selected rules. */
+  readonly selected = input<ReadonlySet<number>>(new Set());
+  readonly sort = input<RuleSort | null>(null);
+  readonly selectionChange = output<number[]>();
+  readonly sortChange = output<RuleSort | null>();
+  protected readonly allSelected = computed(() => this.rules().length > 0 && this.rules().every((r) => this.selected().has(r.id)));
+  protected readonly someSelected = computed(() => !this.allSelected() && this.rules().some((r) => this.selected().has(r.id)));
   protected readonly columns = [
+    'select',
     'name',
     'symbol',
     'type',
@@ -147,8 +198,26 @@ export class RulesTable {
     return CONDITION_LABELS[r.condition];
   }
 
-  /** Percent for rate of change, a count for volume, a price level otherwise. */
+  protected sorted(sort: Sort): void {
+    const column = SORTABLE_COLUMNS.find((c) => c === sort.active);
+    this.sortChange.emit(column && sort.direction ? { column, direction: sort.direction } : null);
+  }
+
+  protected selectAll(checked: boolean): void {
+    this.selectionChange.emit(checked ? this.rules().map((r) => r.id) : []);
+  }
+
+  protected selectOne(id: number, checked: boolean): void {
+    const ids = new Set(this.selected());
+    if (checked) ids.add(id);
+    else ids.delete(id);
+    this.selectionChange.emit([...ids]);
+  }
+
+  /** What the condition compares with: an indicator, a percent for rate of change, a count for volume, a price level otherwise. */
   protected threshold(r: AlertRule): string {
+    if (r.against) return operandLabel(r.against);
+    if (r.subject) return `${operandLabel(r.subject)} ${r.threshold}`;
     if (r.rule_type === 'rate_of_change') return `${r.threshold} %`;
     if (r.rule_type === 'volume_spike') return r.threshold.toLocaleString('en-US');
     return formatPrice(r.threshold);

@@ -8,11 +8,15 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
+import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
+import type { RuleExport } from '@tradeassist/shared-types';
 import { anAlertFired, anErrorBody, anInstrument, aRule } from '../../../testing/factories';
 import type { FakeSocketFactory } from '../../../testing/fake-socket';
 import { configurePageTestBed } from '../../../testing/page-test-bed';
 import { RealtimeService } from '../../core/realtime/realtime.service';
+import { readText } from '../../shared/files';
 import { RulesPage } from './rules.page';
 
 const RATE = aRule({
@@ -74,6 +78,7 @@ describe('RulesPage', () => {
 
   it('creates a rule: a 422 lands on the threshold field, the corrected save adds the row and closes the form', async () => {
     await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="new-rule"]' }))).click();
+    http.expectOne('/api/rules/templates').flush([]);
     await (await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="rule-instrument"]' }))).clickOptions({ text: /^NQ/ });
     const threshold = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="rule-threshold"]' }));
     await threshold.setValue('1e400');
@@ -149,5 +154,150 @@ describe('RulesPage', () => {
     sockets.last.push('alert_fired', anAlertFired({ rule_id: 1, timestamp: '2026-11-22T14:45:10.000Z' }));
     await settle();
     expect((await rowsText())['last']?.text).toEqual(['2026-11-22 14:45:10', '—']);
+  });
+  describe('finding and changing many rules', () => {
+    const names = async () => (await rowsText())['name']?.text;
+    const el = () => fixture.nativeElement as HTMLElement;
+
+    it('searches, filters by type and status, and sorts by a column', async () => {
+      await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="rules-search"]' }))).setValue('nq');
+      expect(await names()).toEqual(['NQ fast drop']);
+      expect(el().textContent).toContain('1 of 2 shown');
+      await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="rules-search"]' }))).setValue('');
+      await (
+        await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="rules-status-filter"]' }))
+      ).clickOptions({
+        text: 'inactive',
+      });
+      expect(await names()).toEqual(['NQ fast drop']);
+      await (
+        await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="rules-status-filter"]' }))
+      ).clickOptions({
+        text: 'active and inactive',
+      });
+      await (
+        await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="rules-type-filter"]' }))
+      ).clickOptions({
+        text: 'crossover',
+      });
+      expect(el().textContent).toContain('No rule matches the search and filters.');
+      await (
+        await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="rules-type-filter"]' }))
+      ).clickOptions({
+        text: 'all types',
+      });
+      const version = (await (await loader.getHarness(MatSortHarness)).getSortHeaders({ label: 'Version' }))[0];
+      await version?.click();
+      expect((await rowsText())['version']?.text).toEqual(['v1', 'v3']);
+      await version?.click();
+      expect((await rowsText())['version']?.text).toEqual(['v3', 'v1']);
+    });
+
+    it('disables the selected rules in one request after confirmation, then re-reads the list', async () => {
+      await (await loader.getHarness(MatCheckboxHarness.with({ selector: '[data-testid="rule-select-all"]' }))).check();
+      expect(el().querySelector('[data-testid="rules-bulk"]')?.textContent).toContain('2 selected');
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="bulk-disable"]' }))).click();
+      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Disable 2 rules?');
+      expect(await dialog.getContentText()).toContain('ES breakout, NQ fast drop.');
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Disable 2 rules' }))).click();
+      await settle();
+      const post = http.expectOne({ method: 'POST', url: '/api/rules/bulk' });
+      expect(post.request.body).toEqual({ action: 'disable', ids: [1, 2] });
+      post.flush({ action: 'disable', affected: 2 });
+      await settle();
+      http.expectOne('/api/rules').flush([aRule({ active: false, version: 2 }), RATE]);
+      await settle();
+      const toggles = await loader.getAllHarnesses(MatSlideToggleHarness.with({ selector: '[data-testid="rule-active-toggle"]' }));
+      expect(await Promise.all(toggles.map((t) => t.isChecked()))).toEqual([false, false]);
+      expect(el().querySelector('[data-testid="rules-bulk"]')).toBeNull();
+    });
+
+    it('says why a bulk delete was refused, and changes nothing', async () => {
+      const boxes = await loader.getAllHarnesses(MatCheckboxHarness.with({ selector: '[data-testid="rule-select"]' }));
+      await boxes[1]?.check();
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="bulk-delete"]' }))).click();
+      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatButtonHarness.with({ text: 'Delete 1 rule' }))).click();
+      await settle();
+      const post = http.expectOne({ method: 'POST', url: '/api/rules/bulk' });
+      expect(post.request.body).toEqual({ action: 'delete', ids: [2] });
+      post.flush(anErrorBody({ status_code: 403, code: 'FORBIDDEN', message: 'Rule 2 belongs to another user; nothing was changed' }), {
+        status: 403,
+        statusText: 'Forbidden',
+      });
+      await settle();
+      expect(el().querySelector('[data-testid="rules-error"]')?.textContent).toContain('Rule 2 belongs to another user');
+      expect(await names()).toEqual(['ES breakout', 'NQ fast drop']);
+    });
+
+    it('exports every rule as a JSON download', async () => {
+      const createObjectURL = jest.fn(() => 'blob:rules');
+      Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+      const clicked: HTMLAnchorElement[] = [];
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="rules-export"]' }))).click();
+      const file: RuleExport = { format: 'tradeassist.rules', version: 1, exported_at: '2026-12-01T00:30:00.000Z', rules: [] };
+      http.expectOne({ method: 'GET', url: '/api/rules/export' }).flush(file);
+      await settle();
+      expect(clicked.map((a) => [a.download, a.href])).toEqual([['tradeassist-rules-2026-12-01.json', 'blob:rules']]);
+      const blob = (createObjectURL.mock.calls[0] as unknown as [Blob])[0];
+      expect(JSON.parse(await readText(blob))).toEqual(file);
+      jest.restoreAllMocks();
+    });
+
+    const chooseFile = async (content: string) => {
+      const input = el().querySelector<HTMLInputElement>('[data-testid="rules-import-file"]')!;
+      Object.defineProperty(input, 'files', {
+        value: [new File([content], 'rules.json', { type: 'application/json' })],
+        configurable: true,
+      });
+      input.dispatchEvent(new Event('change'));
+      // FileReader answers on a later task than the promise chain settle() waits for.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle();
+    };
+    const exported = (name: string, symbol: string) => ({ symbol, name, rule_type: 'threshold', condition: 'above', threshold: 1 });
+
+    it('imports a file: a refusal lists each bad entry by its place, a success adds the rules', async () => {
+      await chooseFile(JSON.stringify({ format: 'tradeassist.rules', version: 1, rules: [exported('A', 'ES'), exported('B', 'ZZ')] }));
+      const first = http.expectOne({ method: 'POST', url: '/api/rules/import' });
+      expect(first.request.body).toEqual({ rules: [exported('A', 'ES'), exported('B', 'ZZ')] });
+      first.flush(
+        anErrorBody({
+          status_code: 422,
+          code: 'VALIDATION_FAILED',
+          message: '2 fields are invalid',
+          detail: [
+            { loc: ['body', 'rules', 1, 'symbol'], msg: 'no instrument ZZ', type: 'exists' },
+            { loc: ['body', 'rules', 1, 'threshold'], msg: 'must be a number', type: 'isNumber' },
+          ],
+        }),
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+      await settle();
+      const result = el().querySelector('[data-testid="import-result"]');
+      expect(result?.textContent).toContain('Nothing was imported. 2 fields are invalid');
+      expect(Array.from(el().querySelectorAll('[data-testid="import-problem"]'), (li) => li.textContent?.trim())).toEqual([
+        'Rule 2 (B on ZZ): symbol: no instrument ZZ; threshold: must be a number',
+      ]);
+
+      await chooseFile(JSON.stringify([exported('A', 'ES')]));
+      http.expectOne({ method: 'POST', url: '/api/rules/import' }).flush({ created: 1, ids: [3] }, { status: 201, statusText: 'Created' });
+      await settle();
+      http.expectOne('/api/rules').flush([aRule(), RATE, aRule({ id: 3, name: 'A' })]);
+      await settle();
+      expect(el().querySelector('[data-testid="import-result"] .text')?.textContent?.trim()).toBe('Imported 1 rule.');
+      expect(await names()).toEqual(['ES breakout', 'NQ fast drop', 'A']);
+    });
+
+    it('refuses a file that is not an export before sending it', async () => {
+      await chooseFile('{"not": "rules"}');
+      expect(el().querySelector('[data-testid="import-result"]')?.textContent).toContain(
+        'rules.json: The file has no "rules" list: choose a file made by Export',
+      );
+    });
   });
 });

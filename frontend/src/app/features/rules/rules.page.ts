@@ -4,16 +4,26 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { AlertRule } from '@tradeassist/shared-types';
+import type { AlertRule, BulkAction } from '@tradeassist/shared-types';
 import { AuthService } from '../../core/auth/auth.service';
 import { confirmAction } from '../../shared/confirm-dialog';
+import { downloadJson, readText } from '../../shared/files';
+import { parseImportFile } from './rule-import';
 import { RuleForm } from './rule-form';
+import { RuleImportResult } from './rule-import-result';
 import { RulesStore } from './rules.store';
 import { RulesTable, type RuleToggle } from './rules-table';
+import { RulesToolbar } from './rules-toolbar';
+
+const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }>> = {
+  enable: { verb: 'Enable', effect: 'They are evaluated from the next tick on.' },
+  disable: { verb: 'Disable', effect: 'They stop firing at once; their settings stay.' },
+  delete: { verb: 'Delete', effect: 'They stop firing at once. Their past alerts and versions stay in the history.' },
+};
 
 @Component({
   selector: 'ta-rules-page',
-  imports: [MatCardModule, MatButtonModule, MatIconModule, MatProgressBarModule, RuleForm, RulesTable],
+  imports: [MatCardModule, MatButtonModule, MatIconModule, MatProgressBarModule, RuleForm, RuleImportResult, RulesTable, RulesToolbar],
   providers: [RulesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -22,12 +32,29 @@ import { RulesTable, type RuleToggle } from './rules-table';
         <h1>
           Rules <span class="count">{{ store.activeCount() }} active of {{ store.rules().length }}</span>
         </h1>
-        @if (auth.can('trader')) {
-          <button mat-flat-button (click)="store.startCreate()" [disabled]="store.editing() === 'new'" data-testid="new-rule">
-            <mat-icon>add</mat-icon>New rule
+        <div class="header-actions">
+          <button mat-button (click)="exportRules()" [disabled]="store.rules().length === 0" data-testid="rules-export">
+            <mat-icon>download</mat-icon>Export
           </button>
-        }
+          @if (auth.can('trader')) {
+            <button mat-button (click)="fileInput.click()" data-testid="rules-import"><mat-icon>upload</mat-icon>Import</button>
+            <input
+              #fileInput
+              type="file"
+              accept="application/json,.json"
+              hidden
+              (change)="importFile(fileInput)"
+              data-testid="rules-import-file"
+            />
+            <button mat-flat-button (click)="store.startCreate()" [disabled]="store.editing() === 'new'" data-testid="new-rule">
+              <mat-icon>add</mat-icon>New rule
+            </button>
+          }
+        </div>
       </div>
+      @if (store.importOutcome(); as outcome) {
+        <ta-rule-import-result [outcome]="outcome" (dismiss)="store.dismissImport()" />
+      }
       @if (store.error(); as error) {
         <p class="error" role="alert" data-testid="rules-error">{{ error }}</p>
       }
@@ -53,13 +80,31 @@ import { RulesTable, type RuleToggle } from './rules-table';
       } @else if (store.rules().length === 0) {
         <p class="empty">No rules yet. Create one and it is evaluated from the next tick on.</p>
       } @else {
-        <ta-rules-table
-          [rules]="store.rules()"
+        <ta-rules-toolbar
+          [query]="store.query()"
+          (queryChange)="store.query.set($event)"
+          [shown]="store.visible().length"
+          [total]="store.rules().length"
+          [selectedCount]="store.selected().length"
           [canEdit]="auth.can('trader')"
-          (edit)="store.startEdit($event)"
-          (toggle)="toggle($event)"
-          (remove)="remove($event)"
+          [busy]="store.bulkBusy()"
+          (bulk)="bulk($event)"
         />
+        @if (store.visible().length === 0) {
+          <p class="empty">No rule matches the search and filters.</p>
+        } @else {
+          <ta-rules-table
+            [rules]="store.visible()"
+            [canEdit]="auth.can('trader')"
+            [selected]="selectedIds()"
+            (selectionChange)="store.select($event)"
+            [sort]="store.query().sort"
+            (sortChange)="store.query.update((q) => ({ ...q, sort: $event }))"
+            (edit)="store.startEdit($event)"
+            (toggle)="toggle($event)"
+            (remove)="remove($event)"
+          />
+        }
       }
     </div>
   `,
@@ -76,6 +121,11 @@ import { RulesTable, type RuleToggle } from './rules-table';
     .empty {
       color: var(--mat-sys-on-surface-variant);
     }
+    .header-actions {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
   `,
 })
 export class RulesPage implements OnInit {
@@ -90,6 +140,8 @@ export class RulesPage implements OnInit {
     const rule = this.editingRule();
     return rule ? `Edit ${rule.name ?? `rule ${rule.id}`} (v${rule.version})` : 'New rule';
   });
+
+  protected readonly selectedIds = computed(() => new Set(this.store.selected().map((r) => r.id)));
 
   ngOnInit(): void {
     void this.store.load();
@@ -108,5 +160,42 @@ export class RulesPage implements OnInit {
       confirm: 'Delete rule',
     });
     if (ok) await this.store.remove(rule);
+  }
+
+  protected async bulk(action: BulkAction): Promise<void> {
+    const rules = this.store.selected();
+    const { verb, effect } = BULK_WORDING[action];
+    const what = rules.length === 1 ? `1 rule` : `${rules.length} rules`;
+    const names = rules
+      .slice(0, 5)
+      .map((r) => r.name ?? `rule ${r.id}`)
+      .join(', ');
+    const ok = await confirmAction(this.dialog, {
+      title: `${verb} ${what}?`,
+      message: `${names}${rules.length > 5 ? ` and ${rules.length - 5} more` : ''}. ${effect}`,
+      confirm: `${verb} ${what}`,
+      danger: action === 'delete',
+    });
+    if (ok) await this.store.bulk(action);
+  }
+
+  protected async exportRules(): Promise<void> {
+    const file = await this.store.exportAll();
+    if (file) downloadJson(`tradeassist-rules-${file.exported_at.slice(0, 10)}.json`, file);
+  }
+
+  protected async importFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    // The same file can be chosen again after fixing it.
+    input.value = '';
+    if (!file) return;
+    let rules;
+    try {
+      rules = parseImportFile(await readText(file));
+    } catch (e) {
+      this.store.rejectImport(`${file.name}: ${(e as Error).message}`);
+      return;
+    }
+    await this.store.importRules(rules);
   }
 }

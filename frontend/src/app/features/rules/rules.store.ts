@@ -1,10 +1,19 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { AlertRule, CreateRuleRequest, Instrument } from '@tradeassist/shared-types';
+import type { AlertRule, BulkAction, CreateRuleRequest, ExportedRule, Instrument, RuleExport } from '@tradeassist/shared-types';
 import { ApiError } from '../../core/api/api-error';
 import { InstrumentsApi } from '../../core/api/instruments-api';
 import { RulesApi } from '../../core/api/rules-api';
 import { RealtimeService } from '../../core/realtime/realtime.service';
+import { importProblems, type ImportProblem } from './rule-import';
+import { DEFAULT_RULE_VIEW, viewRules, type RuleViewQuery } from './rules-view';
+
+/** What the last import did: how many rules it created, or why it created none. */
+export interface ImportOutcome {
+  created: number;
+  message: string | null;
+  problems: ImportProblem[];
+}
 
 /** The rules page: the list, the instruments a rule can watch, and the open create/edit form. */
 @Injectable()
@@ -28,6 +37,16 @@ export class RulesStore {
   readonly formError = this.formErrorSignal.asReadonly();
   readonly saving = this.savingSignal.asReadonly();
   readonly activeCount = computed(() => this.ruleList().filter((r) => r.active).length);
+  /** The table's search, filters and sort. */
+  readonly query = signal<RuleViewQuery>(DEFAULT_RULE_VIEW);
+  readonly visible = computed(() => viewRules(this.ruleList(), this.query()));
+  private readonly selectedSignal = signal<ReadonlySet<number>>(new Set());
+  /** Selected rules that are still in the list and shown: a filter never hides what a bulk action touches. */
+  readonly selected = computed(() => this.visible().filter((r) => this.selectedSignal().has(r.id)));
+  private readonly bulkBusySignal = signal(false);
+  readonly bulkBusy = this.bulkBusySignal.asReadonly();
+  private readonly importSignal = signal<ImportOutcome | null>(null);
+  readonly importOutcome = this.importSignal.asReadonly();
 
   constructor() {
     // "Last triggered" follows the alerts as they fire.
@@ -111,6 +130,65 @@ export class RulesStore {
       this.errorSignal.set(ApiError.from(e).message);
       return false;
     }
+  }
+
+  select(ids: Iterable<number>): void {
+    this.selectedSignal.set(new Set(ids));
+  }
+
+  /** Applies one action to the selected rules, all or nothing; the list is then re-read, since versions move too. */
+  async bulk(action: BulkAction): Promise<boolean> {
+    const ids = this.selected().map((r) => r.id);
+    if (ids.length === 0) return false;
+    this.bulkBusySignal.set(true);
+    try {
+      await this.rulesApi.bulk({ action, ids });
+      this.selectedSignal.set(new Set());
+      this.ruleList.set(await this.rulesApi.list());
+      const editing = this.editingSignal();
+      if (action === 'delete' && editing !== 'new' && editing && ids.includes(editing.id)) this.open(null);
+      this.errorSignal.set(null);
+      return true;
+    } catch (e) {
+      this.errorSignal.set(ApiError.from(e).message);
+      return false;
+    } finally {
+      this.bulkBusySignal.set(false);
+    }
+  }
+
+  async exportAll(): Promise<RuleExport | null> {
+    try {
+      const file = await this.rulesApi.exportAll();
+      this.errorSignal.set(null);
+      return file;
+    } catch (e) {
+      this.errorSignal.set(ApiError.from(e).message);
+      return null;
+    }
+  }
+
+  /** Imports every rule or none; on refusal the outcome names each bad entry by its place in the file. */
+  async importRules(rules: ExportedRule[]): Promise<boolean> {
+    try {
+      const result = await this.rulesApi.importRules({ rules });
+      this.importSignal.set({ created: result.created, message: null, problems: [] });
+      this.ruleList.set(await this.rulesApi.list());
+      return true;
+    } catch (e) {
+      const error = ApiError.from(e);
+      this.importSignal.set({ created: 0, message: error.message, problems: importProblems(error.paths, rules) });
+      return false;
+    }
+  }
+
+  /** A file that is not an export at all never reaches the server. */
+  rejectImport(message: string): void {
+    this.importSignal.set({ created: 0, message, problems: [] });
+  }
+
+  dismissImport(): void {
+    this.importSignal.set(null);
   }
 
   private open(target: AlertRule | 'new' | null): void {

@@ -1,0 +1,48 @@
+import { aRule } from '../../../testing/factories';
+import { DEFAULT_RULE_VIEW, viewRules } from './rules-view';
+
+const RULES = [
+  aRule({ id: 1, name: 'ES breakout', threshold: 6100, last_triggered: '2026-11-30T10:00:00.000Z' }),
+  aRule({
+    id: 2,
+    name: 'NQ RSI',
+    instrument_symbol: 'NQ',
+    threshold: 70,
+    active: false,
+    subject: { kind: 'rsi', period: 14 },
+    last_triggered: null,
+  }),
+  aRule({ id: 3, name: null, instrument_symbol: 'VIX', rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: 10 }),
+  aRule({ id: 4, name: 'es fade', rule_type: 'crossover', condition: 'crosses_below', last_triggered: '2026-12-01T08:00:00.000Z' }),
+];
+const ids = (q: Partial<typeof DEFAULT_RULE_VIEW>) => viewRules(RULES, { ...DEFAULT_RULE_VIEW, ...q }).map((r) => r.id);
+
+describe('viewRules', () => {
+  it('keeps the server order without a query', () => {
+    expect(ids({})).toEqual([1, 2, 3, 4]);
+  });
+
+  it('searches word starts in name, symbol, type, condition and indicators, ignoring case', () => {
+    // Not every "threshold" or "crosses": only words that start with it.
+    expect(ids({ text: 'es' })).toEqual([1, 4]);
+    expect(ids({ text: 'ES BREAK' })).toEqual([1]);
+    expect(ids({ text: 'nq' })).toEqual([2]);
+    expect(ids({ text: 'rsi(14)' })).toEqual([2]);
+    expect(ids({ text: 'rate vix' })).toEqual([3]);
+    expect(ids({ text: 'crosses  below es' })).toEqual([4]);
+    expect(ids({ text: 'nothing like it' })).toEqual([]);
+  });
+
+  it('filters by type and status', () => {
+    expect(ids({ type: 'crossover' })).toEqual([4]);
+    expect(ids({ status: 'inactive' })).toEqual([2]);
+    expect(ids({ status: 'active', type: 'threshold' })).toEqual([1]);
+  });
+
+  it('sorts either way, blanks last both ways', () => {
+    expect(ids({ sort: { column: 'name', direction: 'asc' } })).toEqual([1, 4, 2, 3]);
+    expect(ids({ sort: { column: 'name', direction: 'desc' } })).toEqual([2, 4, 1, 3]);
+    expect(ids({ sort: { column: 'last', direction: 'desc' } })).toEqual([4, 1, 2, 3]);
+    expect(ids({ sort: { column: 'threshold', direction: 'asc' } })).toEqual([3, 2, 1, 4]);
+  });
+});
