@@ -1,4 +1,4 @@
-import type { AlertRule, BacktestJob, ErrorBody } from '@tradeassist/shared-types';
+import type { AlertRule, BacktestJob, ErrorBody, RulePreview } from '@tradeassist/shared-types';
 import { ruleBody } from './support/factories';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
@@ -115,5 +115,62 @@ describe('POST /api/rules/backtest (real app)', () => {
     const unknown = await http<ErrorBody>(t.baseUrl, 'GET', '/api/rules/backtest/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('BACKTEST_NOT_FOUND');
+  });
+});
+
+describe('POST /api/rules/preview (real app)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // NQ (instrument 2): 30 minutes, two ticks a minute, rising by one point a minute.
+    const ticks = [];
+    for (let m = 0; m < 30; m++) {
+      for (const s of [0, 30])
+        ticks.push({
+          symbol: 'NQ',
+          price: 20_000 + m + s / 60,
+          volume: m + 1,
+          timestamp: new Date(Date.parse('2026-01-06T14:30:00Z') + m * 60_000 + s * 1000).toISOString(),
+        });
+    }
+    await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks });
+  });
+  afterAll(() => t.close());
+
+  it('draws the latest bars with the indicator the rule compares, computed on bar closes', async () => {
+    const res = await http<RulePreview>(t.baseUrl, 'POST', '/api/rules/preview', {
+      rule: ruleBody({ instrument_id: 2, rule_type: 'crossover', condition: 'crosses_above', against: { kind: 'sma', period: 3 } }),
+      bars: 10,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.interval).toBe('1m');
+    expect(res.body.bars).toHaveLength(10);
+    expect(res.body.bars[9]).toMatchObject({
+      start: '2026-01-06T14:59:00.000Z',
+      open: 20_029,
+      close: 20_029.5,
+      high: 20_029.5,
+      low: 20_029,
+      volume: 60,
+    });
+    const [sma] = res.body.lines;
+    expect(sma?.label).toBe('SMA(3)');
+    expect(sma?.axis).toBe('price');
+    // The first two of the ten bars have fewer than three closes behind them in this window: null.
+    expect(sma?.values.slice(0, 2)).toEqual([null, null]);
+    expect(sma?.values[9]).toBeCloseTo((20_027.5 + 20_028.5 + 20_029.5) / 3, 9);
+  });
+
+  it('rolls 1-minute bars into 5-minute ones and draws a level on an oscillator scale', async () => {
+    const res = await http<RulePreview>(t.baseUrl, 'POST', '/api/rules/preview', {
+      rule: ruleBody({ instrument_id: 2, threshold: 70, subject: { kind: 'rsi', period: 2 }, bar_interval: '5m' }),
+    });
+    expect(res.body.bars).toHaveLength(6);
+    expect(res.body.bars[0]).toMatchObject({ start: '2026-01-06T14:30:00.000Z', open: 20_000, close: 20_004.5, volume: 30 });
+    expect(res.body.lines.map((l) => [l.label, l.axis])).toEqual([
+      ['RSI(2)', 'indicator'],
+      ['level 70', 'indicator'],
+    ]);
+    expect(res.body.lines[0]?.values.slice(2)).toEqual([100, 100, 100, 100]);
   });
 });

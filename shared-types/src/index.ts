@@ -10,3 +10,4 @@ export * from './rule-options';
 export * from './backtest';
 export * from './rule-templates';
 export * from './notifications';
+export * from './rule-preview';

@@ -4,3 +4,5 @@ export { LATE, type EngineRule, type EngineRuleOptions, type EngineTick, type Fi
 export { RuleEngine } from './rule-engine';
 export { Bollinger, Ema, Macd, Rsi, Sma } from './indicators';
 export { isTimezone } from './studio/session-matcher';
+export { operandCalculator, type OperandCalculator } from './indicators/operand-calculator';
+export { SlidingWindow } from './indicators/window';

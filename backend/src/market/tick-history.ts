@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { BAR_MS } from './bar-roller';
+import { BarEntity } from './entities/bar.entity';
 import { TickEntity } from './entities/tick.entity';
 import { MarketDataService } from './market-data.service';
 
@@ -10,11 +12,22 @@ export interface TickCursor {
   id: number;
 }
 
-/** Stored ticks of one instrument over a time range, in order, page by page (for backtests). */
+/** A bar of any length, rolled up from the stored 1-minute bars. */
+export interface HistoryBar {
+  startMs: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+/** Stored ticks of one instrument over a time range, in order, page by page (for backtests), and its recent bars. */
 @Injectable()
 export class TickHistory {
   constructor(
     @InjectRepository(TickEntity) private readonly repo: Repository<TickEntity>,
+    @InjectRepository(BarEntity) private readonly bars: Repository<BarEntity>,
     private readonly market: MarketDataService,
   ) {}
 
@@ -25,6 +38,27 @@ export class TickHistory {
       .createQueryBuilder('t')
       .where('t.instrument_id = :instrumentId AND t.ts >= :fromMs AND t.ts <= :toMs', { instrumentId, fromMs, toMs })
       .getCount();
+  }
+
+  /** The latest `count` bars of `intervalMs` (a multiple of a minute), oldest first, from the stored 1-minute bars. */
+  async recentBars(instrumentId: number, intervalMs: number, count: number): Promise<HistoryBar[]> {
+    await this.market.flush();
+    const perBar = Math.max(1, Math.round(intervalMs / BAR_MS));
+    const minutes = await this.bars.find({ where: { instrumentId }, order: { startTs: 'DESC' }, take: count * perBar });
+    const out: HistoryBar[] = [];
+    for (const m of minutes.reverse()) {
+      const start = m.startTs - (((m.startTs % intervalMs) + intervalMs) % intervalMs);
+      const last = out.at(-1);
+      if (last && last.startMs === start) {
+        last.high = Math.max(last.high, m.high);
+        last.low = Math.min(last.low, m.low);
+        last.close = m.close;
+        last.volume += m.volume;
+      } else {
+        out.push({ startMs: start, open: m.open, high: m.high, low: m.low, close: m.close, volume: m.volume });
+      }
+    }
+    return out.slice(-count);
   }
 
   /** Up to `limit` ticks after the cursor (keyset: stable and fast however deep the page), by time then id. */

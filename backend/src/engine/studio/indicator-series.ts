@@ -1,37 +1,7 @@
 import type { Operand, PriceSource } from '@tradeassist/shared-types';
-import { Bollinger, Ema, Macd, Rsi, Sma } from '../indicators';
+import { operandCalculator, type OperandCalculator } from '../indicators/operand-calculator';
 import { SlidingWindow } from '../indicators/window';
 import { barStart } from './studio-rule';
-
-/** The indicator behind an operand: fed bar closes, read at the last close or with the forming bar at a price. */
-interface Calculator {
-  update(close: number): void;
-  value(): number;
-  peek(price: number): number;
-}
-
-function calculator(o: Operand): Calculator {
-  switch (o.kind) {
-    case 'sma':
-    case 'ema':
-    case 'rsi': {
-      const i = o.kind === 'sma' ? new Sma(o.period) : o.kind === 'ema' ? new Ema(o.period) : new Rsi(o.period);
-      return { update: (x) => void i.update(x), value: () => i.value, peek: (x) => i.peek(x) };
-    }
-    case 'macd': {
-      const i = new Macd(o.fast, o.slow, o.signal);
-      const line = o.line;
-      return { update: (x) => i.update(x), value: () => i[line], peek: (x) => i.peekLine(x, line) };
-    }
-    case 'bollinger': {
-      const i = new Bollinger(o.period, o.k);
-      const band = o.band;
-      return { update: (x) => i.update(x), value: () => i[band], peek: (x) => i.peekBand(x, band) };
-    }
-    case 'avg_volume':
-      throw new Error('avg_volume is a VolumeSeries');
-  }
-}
 
 /** Bars of one length, as a series sees them: which bar is forming, and whether a tick closed the previous one. */
 export abstract class BarSeries {
@@ -59,7 +29,7 @@ export abstract class BarSeries {
 /** A price indicator on the closes of bars, shared by every rule of the instrument that reads it. */
 export class IndicatorSeries extends BarSeries {
   private close = NaN;
-  private readonly calc: Calculator;
+  private readonly calc: OperandCalculator;
 
   constructor(
     readonly operand: Operand,
@@ -67,7 +37,7 @@ export class IndicatorSeries extends BarSeries {
     source: PriceSource,
   ) {
     super(barMs, source);
-    this.calc = calculator(operand);
+    this.calc = operandCalculator(operand);
   }
 
   /** As of the last closed bar. */
