@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WEBHOOK_HEADERS, type AlertListResponse, type AlertRule, type NotificationRecord } from '@tradeassist/shared-types';
+import {
+  WEBHOOK_HEADERS,
+  type AlertListResponse,
+  type AlertRule,
+  type NotificationMetrics,
+  type NotificationRecord,
+} from '@tradeassist/shared-types';
 import { DataSource } from 'typeorm';
 import { DispatcherService, webhookSignature } from '../src/notifications';
 import { ruleBody, tick } from './support/factories';
@@ -147,6 +153,17 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     expect((await deliveries(refused))[0]?.status).toBe('sent');
     const again = await http(t.baseUrl, 'POST', `/api/notifications/${id}/replay`, {});
     expect(again.status).toBe(404);
+  });
+
+  it('reports per-channel delivery metrics from the attempts', async () => {
+    const res = await http<NotificationMetrics>(t.baseUrl, 'GET', '/api/metrics/notifications');
+    expect(res.status).toBe(200);
+    const webhook = res.body.channels['webhook'];
+    // So far: 1 + 3 + 3 + 2 attempts (the replay included), of which 2 + 3 + 1 failed.
+    expect(webhook).toMatchObject({ sent: 3, dead: 1, pending: 0, attempts: 9, failed_attempts: 6 });
+    expect(webhook?.success_rate).toBeCloseTo(3 / 9, 4);
+    expect(webhook?.latency_ms.p50).toBeGreaterThan(0);
+    expect(webhook?.latency_ms.p99).toBeGreaterThanOrEqual(webhook?.latency_ms.p95 ?? Infinity);
   });
 
   it('a channel that does not exist yet goes to the dead-letter list, saying so', async () => {

@@ -45,3 +45,23 @@ export const WEBHOOK_HEADERS = {
 
 /** How old a webhook timestamp a receiver should accept (seconds), against replays. */
 export const WEBHOOK_REPLAY_WINDOW_SECONDS = 300;
+
+export interface ChannelMetrics {
+  /** Outbox rows by status right now. */
+  pending: number;
+  sent: number;
+  dead: number;
+  /** Attempts in the window, and how many failed. */
+  attempts: number;
+  failed_attempts: number;
+  /** Successful attempts / attempts in the window (1 when there were none). */
+  success_rate: number;
+  /** Latency of attempts in the window, ms (0 when there were none). */
+  latency_ms: { p50: number; p95: number; p99: number };
+}
+
+export interface NotificationMetrics {
+  /** Attempts counted since this time (the last 24 hours). */
+  since: string;
+  channels: Record<string, ChannelMetrics>;
+}

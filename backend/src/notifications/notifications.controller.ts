@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationRecord, type ReplayRequest } from '@tradeassist/shared-types';
+import {
+  NOTIFICATION_CHANNELS,
+  type NotificationChannel,
+  type NotificationMetrics,
+  type NotificationRecord,
+  type ReplayRequest,
+} from '@tradeassist/shared-types';
 import { IdParamPipe } from '../common';
 import { Requires } from '../access';
 import { NotificationsService } from './notifications.service';
@@ -34,6 +40,15 @@ export class NotificationsController {
   @ApiOkResponse({ type: [NotificationRecordDto], description: 'Every channel the alert went to, with each attempt' })
   deliveries(@Param('id', IdParamPipe) id: number): Promise<NotificationRecord[]> {
     return this.notifications.forAlert(id);
+  }
+
+  @Requires('viewer')
+  @Get('metrics/notifications')
+  @ApiOkResponse({
+    description: 'Per channel: outbox rows by status; attempts, failures, success rate and p50/p95/p99 latency over the last 24 hours',
+  })
+  metrics(): Promise<NotificationMetrics> {
+    return this.notifications.metrics();
   }
 
   @Requires('admin')

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { NotificationChannel, NotificationRecord } from '@tradeassist/shared-types';
+import type {
+  ChannelMetrics,
+  NotificationChannel,
+  NotificationMetrics,
+  NotificationRecord,
+  NotificationStatus,
+} from '@tradeassist/shared-types';
 import { NotFoundError, toIso } from '../common';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
@@ -55,6 +61,60 @@ export class NotificationsService {
         }),
       ));
     return (await this.withHistory([saved]))[0] as NotificationRecord;
+  }
+
+  /** Per channel: outbox rows by status, and over the last 24 hours the attempts, failures, success rate and latency percentiles. */
+  async metrics(now = Date.now()): Promise<NotificationMetrics> {
+    const since = now - 86_400_000;
+    const statuses = await this.outbox
+      .createQueryBuilder('n')
+      .select('n.channel', 'channel')
+      .addSelect('n.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('n.channel')
+      .addGroupBy('n.status')
+      .getRawMany<{ channel: string; status: NotificationStatus; count: string | number }>();
+    const attempts = await this.attempts
+      .createQueryBuilder('a')
+      .innerJoin(NotificationEntity, 'n', 'n.id = a.notification_id')
+      .select('n.channel', 'channel')
+      .addSelect('a.ok', 'ok')
+      .addSelect('a.latency_ms', 'latency')
+      .where('a.at >= :since', { since })
+      .getRawMany<{ channel: string; ok: boolean | number; latency: number | string }>();
+    const channels: Record<string, ChannelMetrics> = {};
+    const of = (channel: string): ChannelMetrics =>
+      (channels[channel] ??= {
+        pending: 0,
+        sent: 0,
+        dead: 0,
+        attempts: 0,
+        failed_attempts: 0,
+        success_rate: 1,
+        latency_ms: { p50: 0, p95: 0, p99: 0 },
+      });
+    for (const row of statuses) {
+      const m = of(row.channel);
+      if (row.status === 'pending' || row.status === 'sending') m.pending += Number(row.count);
+      else m[row.status] += Number(row.count);
+    }
+    const latencies = new Map<string, number[]>();
+    for (const a of attempts) {
+      const m = of(a.channel);
+      m.attempts++;
+      if (!a.ok) m.failed_attempts++;
+      let list = latencies.get(a.channel);
+      if (!list) latencies.set(a.channel, (list = []));
+      list.push(Number(a.latency));
+    }
+    for (const [channel, list] of latencies) {
+      const m = of(channel);
+      list.sort((x, y) => x - y);
+      const pick = (p: number): number => Math.round((list[Math.min(list.length - 1, Math.ceil(p * list.length) - 1)] ?? 0) * 1000) / 1000;
+      m.latency_ms = { p50: pick(0.5), p95: pick(0.95), p99: pick(0.99) };
+      m.success_rate = Math.round(((m.attempts - m.failed_attempts) / m.attempts) * 10_000) / 10_000;
+    }
+    return { since: toIso(since) ?? '', channels };
   }
 
   private async withHistory(rows: NotificationEntity[]): Promise<NotificationRecord[]> {

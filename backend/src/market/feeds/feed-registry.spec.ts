@@ -16,7 +16,7 @@ describe('createFeed', () => {
     const feed = createFeed(config({ tick_interval_ms: 500, seed: 9 }));
     expect(feed).toBeInstanceOf(SimulatedFeed);
     expect(feed?.kind).toBe('simulated');
-    expect(feed?.status()).toEqual({ running: false, ticks_emitted: 0, detail: 'stopped; 0 instruments every 500 ms, seed 9' });
+    expect(feed?.status()).toEqual({ running: false, ticks_emitted: 0, detail: 'stopped; every 500 ms, seed 9' });
   });
 
   it('builds the replay feed from its settings', async () => {

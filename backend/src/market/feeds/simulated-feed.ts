@@ -88,7 +88,8 @@ export class SimulatedFeed implements MarketFeed {
     return {
       running,
       ticks_emitted: this.emitted,
-      detail: `${running ? '' : 'stopped; '}${this.lastBatch} instruments every ${this.options.intervalMs} ms, seed ${this.options.seed}`,
+      // Before the first batch the instrument count is not known yet: say nothing rather than "0 instruments".
+      detail: `${running ? '' : 'stopped; '}${this.emitted > 0 ? `${this.lastBatch} instruments ` : ''}every ${this.options.intervalMs} ms, seed ${this.options.seed}`,
     };
   }
 
