@@ -62,6 +62,16 @@ export const configSchema = z.object({
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
       .optional(),
     webhook_secret: z.string().min(16, 'must be at least 16 characters').optional(),
+    slack_bot_token: z
+      .string()
+      .regex(/^xox[a-z]-\S+$/, 'must be a Slack token (xoxb-…)')
+      .optional(),
+    slack_channel: z.string().min(1).optional(),
+    slack_api_url: z.string().regex(/^https?:\/\/\S+\/$/, 'must be an http(s) URL ending with /'),
+    console_url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+      .optional(),
     allow_private_targets: z.coerce.boolean(),
     max_attempts: positiveInt.max(50),
     dispatch_interval_ms: positiveInt.max(60_000),
@@ -156,6 +166,23 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: ['notifications', 'webhook_secret'],
     description: 'Webhook channel: HMAC-SHA256 signing key (16+ characters).',
     secret: true,
+  },
+  {
+    env: 'SLACK_BOT_TOKEN',
+    path: ['notifications', 'slack_bot_token'],
+    description: 'Slack channel: bot token (chat.postMessage).',
+    secret: true,
+  },
+  { env: 'SLACK_CHANNEL', path: ['notifications', 'slack_channel'], description: 'Slack channel: channel id or name to post alerts to.' },
+  {
+    env: 'SLACK_API_URL',
+    path: ['notifications', 'slack_api_url'],
+    description: 'Slack Web API base URL (tests point it at a local fake).',
+  },
+  {
+    env: 'CONSOLE_URL',
+    path: ['notifications', 'console_url'],
+    description: 'Public URL of this console, for links back from notifications.',
   },
   {
     env: 'NOTIFY_ALLOW_PRIVATE_TARGETS',

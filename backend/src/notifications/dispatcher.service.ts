@@ -110,7 +110,9 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     if (unavailable) return { ok: false, statusCode: null, error: unavailable, permanent: true };
     try {
       const alert = await this.alerts.detail(row.alertId);
-      return await sender.send({ idempotencyKey: row.idempotencyKey, alert, attempt });
+      // The priority of the rule version the alert fired under.
+      const priority = alert.rule_definition?.definition.priority ?? 'normal';
+      return await sender.send({ idempotencyKey: row.idempotencyKey, alert, priority, attempt });
     } catch (error) {
       if (error instanceof AppException && error.status === 404)
         return { ok: false, statusCode: null, error: 'the alert was deleted', permanent: true };

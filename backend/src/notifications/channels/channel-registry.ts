@@ -1,10 +1,11 @@
 import type { NotificationChannel } from '@tradeassist/shared-types';
 import type { AppConfig } from '../../config';
 import type { ChannelSender } from './channel-sender';
+import { SlackSender } from './slack-sender';
 import { WebhookSender } from './webhook-sender';
 
 /** Every channel that sends through the outbox. in_app is not here: alert_fired reaches the console directly. */
 export function createSenders(config: AppConfig['notifications']): Map<NotificationChannel, ChannelSender> {
-  const senders: ChannelSender[] = [new WebhookSender(config)];
+  const senders: ChannelSender[] = [new WebhookSender(config), new SlackSender(config)];
   return new Map(senders.map((s) => [s.channel, s]));
 }

@@ -1,4 +1,4 @@
-import type { AlertDetail, NotificationChannel } from '@tradeassist/shared-types';
+import type { AlertDetail, AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
 
 /** What one delivery attempt came to. `retryAfterMs` when the provider asked to wait; `permanent` when retrying cannot help. */
 export interface SendResult {
@@ -7,11 +7,14 @@ export interface SendResult {
   error: string | null;
   retryAfterMs?: number;
   permanent?: boolean;
+  /** The provider's id for what it accepted (e.g. Slack's message ts). */
+  providerId?: string | null;
 }
 
 export interface Delivery {
   idempotencyKey: string;
   alert: AlertDetail;
+  priority: AlertPriority;
   attempt: number;
 }
 

@@ -1,0 +1,142 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import type { AlertListResponse, AlertRule, NotificationRecord } from '@tradeassist/shared-types';
+import { DispatcherService } from '../src/notifications';
+import { ruleBody, tick } from './support/factories';
+import { http, startTestApp, type TestApp } from './support/test-app';
+
+interface Posted {
+  authorization: string | undefined;
+  channel: string;
+  text: string;
+  attachments: { color: string; blocks: { type: string; text?: { text: string }; fields?: { text: string }[] }[] }[];
+}
+
+/** A fake Slack Web API: chat.postMessage as the real one answers it, with scripted failures. */
+class FakeSlack {
+  readonly posted: Posted[] = [];
+  answers: ('ok' | 'ratelimited' | 'error500' | 'channel_not_found')[] = [];
+  private server!: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        if (req.url !== '/api/chat.postMessage') return res.writeHead(404).end();
+        // The client sends form fields, with objects as JSON strings.
+        const form = new URLSearchParams(raw);
+        const answer = this.answers.shift() ?? 'ok';
+        if (answer === 'ratelimited') return res.writeHead(429, { 'retry-after': '7' }).end();
+        if (answer === 'error500') return res.writeHead(500).end();
+        this.posted.push({
+          authorization: req.headers.authorization,
+          channel: form.get('channel') ?? '',
+          text: form.get('text') ?? '',
+          attachments: JSON.parse(form.get('attachments') ?? '[]') as Posted['attachments'],
+        });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            answer === 'ok' ? { ok: true, channel: 'C123', ts: `1700000000.${this.posted.length}` } : { ok: false, error: answer },
+          ),
+        );
+      });
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((r) => this.server.close(() => r()));
+  }
+}
+
+describe('Slack channel: @slack/web-api against a fake Slack Web API (real app)', () => {
+  let t: TestApp;
+  const slack = new FakeSlack();
+  let second = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_CHANNEL: 'C123',
+      SLACK_API_URL: await slack.start(),
+      CONSOLE_URL: 'http://localhost:3000',
+      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await slack.close();
+  });
+
+  async function fire(priority: 'normal' | 'urgent'): Promise<number> {
+    const rule = await http<AlertRule>(
+      t.baseUrl,
+      'POST',
+      '/api/rules',
+      ruleBody({ threshold: 6000, channels: ['slack'], priority, name: 'ES breakout' }),
+    );
+    second += 1;
+    await http(t.baseUrl, 'POST', '/api/market/ticks', {
+      ticks: [tick({ price: 6001.5, timestamp: new Date(Date.parse('2026-01-15T15:00:00Z') + second * 1000).toISOString() })],
+    });
+    await http(t.baseUrl, 'PUT', `/api/rules/${rule.body.id}`, { active: false });
+    return (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
+  }
+
+  async function dispatchAll(): Promise<void> {
+    for (let i = 0; i < 5; i++) {
+      await t.app.get(DispatcherService).runOnce();
+      await t.app.get(DataSource).query("UPDATE notifications SET next_attempt_at = 0 WHERE status = 'pending'");
+    }
+  }
+
+  const deliveries = async (alertId: number) =>
+    (await http<NotificationRecord[]>(t.baseUrl, 'GET', `/api/alerts/${alertId}/deliveries`)).body;
+
+  it('posts Block Kit coloured by priority, with the bot token, to the configured channel', async () => {
+    const alertId = await fire('urgent');
+    await dispatchAll();
+    expect(slack.posted).toHaveLength(1);
+    const [post] = slack.posted;
+    expect(post?.authorization).toBe('Bearer xoxb-test-token');
+    expect(post?.channel).toBe('C123');
+    expect(post?.text).toBe(':rotating_light: ES is above 6000 at 6001.5');
+    expect(post?.attachments[0]?.color).toBe('#ef4444');
+    const fields = post?.attachments[0]?.blocks[1]?.fields?.map((f) => f.text);
+    expect(fields).toEqual(['*Value*\n6001.5', '*Threshold*\n6000', '*Rule*\nES breakout (v1)', '*Priority*\nurgent']);
+    expect(post?.attachments[0]?.blocks[2]).toMatchObject({ type: 'context' });
+    expect(JSON.stringify(post?.attachments[0]?.blocks[2])).toContain(`http://localhost:3000/alerts/${alertId}|open in TradeAssist`);
+    expect((await deliveries(alertId))[0]).toMatchObject({ channel: 'slack', status: 'sent', attempts: 1 });
+  });
+
+  it('honours a 429 with Retry-After and retries a 500, then delivers once', async () => {
+    slack.answers = ['ratelimited', 'error500'];
+    const before = slack.posted.length;
+    const alertId = await fire('normal');
+    await t.app.get(DispatcherService).runOnce();
+    const [afterLimit] = await deliveries(alertId);
+    // Not before the 7 s Slack asked for.
+    expect(Date.parse(afterLimit?.next_attempt_at ?? '') - Date.now()).toBeGreaterThan(6000);
+    await dispatchAll();
+    const [row] = await deliveries(alertId);
+    expect(row?.status).toBe('sent');
+    expect(row?.history.map((h) => h.status_code)).toEqual([429, 500, 200]);
+    expect(slack.posted.length - before).toBe(1);
+    expect(slack.posted.at(-1)?.attachments[0]?.color).toBe('#3b82f6');
+  });
+
+  it('a refusal from Slack (channel_not_found) goes to the dead-letter list at once', async () => {
+    slack.answers = ['channel_not_found'];
+    const alertId = await fire('normal');
+    await dispatchAll();
+    expect((await deliveries(alertId))[0]).toMatchObject({
+      status: 'dead',
+      attempts: 1,
+      last_error: 'Slack refused the message: channel_not_found',
+    });
+  });
+});
