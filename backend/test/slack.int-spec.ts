@@ -1,10 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
-import type { AlertListResponse, AlertRule, NotificationRecord } from '@tradeassist/shared-types';
 import { DispatcherService } from '../src/notifications';
-import { ruleBody, tick } from './support/factories';
-import { http, startTestApp, type TestApp } from './support/test-app';
+import { notifyHelpers } from './support/notify';
+import { startTestApp, type TestApp } from './support/test-app';
 
 interface Posted {
   authorization: string | undefined;
@@ -56,7 +54,6 @@ class FakeSlack {
 describe('Slack channel: @slack/web-api against a fake Slack Web API (real app)', () => {
   let t: TestApp;
   const slack = new FakeSlack();
-  let second = 0;
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -72,30 +69,8 @@ describe('Slack channel: @slack/web-api against a fake Slack Web API (real app)'
     await slack.close();
   });
 
-  async function fire(priority: 'normal' | 'urgent'): Promise<number> {
-    const rule = await http<AlertRule>(
-      t.baseUrl,
-      'POST',
-      '/api/rules',
-      ruleBody({ threshold: 6000, channels: ['slack'], priority, name: 'ES breakout' }),
-    );
-    second += 1;
-    await http(t.baseUrl, 'POST', '/api/market/ticks', {
-      ticks: [tick({ price: 6001.5, timestamp: new Date(Date.parse('2026-01-15T15:00:00Z') + second * 1000).toISOString() })],
-    });
-    await http(t.baseUrl, 'PUT', `/api/rules/${rule.body.id}`, { active: false });
-    return (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
-  }
-
-  async function dispatchAll(): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-      await t.app.get(DispatcherService).runOnce();
-      await t.app.get(DataSource).query("UPDATE notifications SET next_attempt_at = 0 WHERE status = 'pending'");
-    }
-  }
-
-  const deliveries = async (alertId: number) =>
-    (await http<NotificationRecord[]>(t.baseUrl, 'GET', `/api/alerts/${alertId}/deliveries`)).body;
+  const { fire: fireWith, dispatchAll, deliveries } = notifyHelpers(() => t);
+  const fire = (priority: 'normal' | 'urgent') => fireWith({ channels: ['slack'], priority, name: 'ES breakout' });
 
   it('posts Block Kit coloured by priority, with the bot token, to the configured channel', async () => {
     const alertId = await fire('urgent');

@@ -68,6 +68,19 @@ export const configSchema = z.object({
       .optional(),
     slack_channel: z.string().min(1).optional(),
     slack_api_url: z.string().regex(/^https?:\/\/\S+\/$/, 'must be an http(s) URL ending with /'),
+    discord_webhook_url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+      .optional(),
+    telegram_bot_token: z
+      .string()
+      .regex(/^\d+:[\w-]+$/, 'must be a Telegram bot token (123456:ABC…)')
+      .optional(),
+    telegram_chat_id: z
+      .string()
+      .regex(/^-?\d+$|^@\w+$/, 'must be a chat id or @channelname')
+      .optional(),
+    telegram_api_url: z.string().regex(/^https?:\/\/\S+[^/]$/, 'must be an http(s) URL without a trailing /'),
     console_url: z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
@@ -178,6 +191,23 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     env: 'SLACK_API_URL',
     path: ['notifications', 'slack_api_url'],
     description: 'Slack Web API base URL (tests point it at a local fake).',
+  },
+  {
+    env: 'DISCORD_WEBHOOK_URL',
+    path: ['notifications', 'discord_webhook_url'],
+    description: 'Discord channel: the channel webhook URL.',
+    secret: true,
+  },
+  { env: 'TELEGRAM_BOT_TOKEN', path: ['notifications', 'telegram_bot_token'], description: 'Telegram channel: bot token.', secret: true },
+  {
+    env: 'TELEGRAM_CHAT_ID',
+    path: ['notifications', 'telegram_chat_id'],
+    description: 'Telegram channel: chat id or @channel to send alerts to.',
+  },
+  {
+    env: 'TELEGRAM_API_URL',
+    path: ['notifications', 'telegram_api_url'],
+    description: 'Telegram Bot API base URL (tests point it at a local fake).',
   },
   {
     env: 'CONSOLE_URL',

@@ -1,11 +1,18 @@
 import type { NotificationChannel } from '@tradeassist/shared-types';
 import type { AppConfig } from '../../config';
 import type { ChannelSender } from './channel-sender';
+import { DiscordSender } from './discord-sender';
 import { SlackSender } from './slack-sender';
+import { TelegramSender } from './telegram-sender';
 import { WebhookSender } from './webhook-sender';
 
 /** Every channel that sends through the outbox. in_app is not here: alert_fired reaches the console directly. */
 export function createSenders(config: AppConfig['notifications']): Map<NotificationChannel, ChannelSender> {
-  const senders: ChannelSender[] = [new WebhookSender(config), new SlackSender(config)];
+  const senders: ChannelSender[] = [
+    new WebhookSender(config),
+    new SlackSender(config),
+    new DiscordSender(config),
+    new TelegramSender(config),
+  ];
   return new Map(senders.map((s) => [s.channel, s]));
 }

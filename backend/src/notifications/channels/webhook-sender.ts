@@ -3,6 +3,7 @@ import { WEBHOOK_HEADERS, type NotificationChannel } from '@tradeassist/shared-t
 import type { AppConfig } from '../../config';
 import { refuseTarget } from '../outbound-target';
 import type { ChannelSender, Delivery, SendResult } from './channel-sender';
+import { postJson } from './http-post';
 
 /** Signs `${timestamp}.${body}`: a receiver recomputes it with the shared secret and rejects stale timestamps. */
 export function webhookSignature(secret: string, timestamp: string, body: string): string {
@@ -27,38 +28,13 @@ export class WebhookSender implements ChannelSender {
     if (refused) return { ok: false, statusCode: null, error: `webhook URL ${refused}`, permanent: true };
     const body = JSON.stringify({ id: d.idempotencyKey, type: 'alert.fired', attempt: d.attempt, alert: d.alert });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [WEBHOOK_HEADERS.timestamp]: timestamp,
-          [WEBHOOK_HEADERS.signature]: `sha256=${webhookSignature(this.config.webhook_secret as string, timestamp, body)}`,
-          [WEBHOOK_HEADERS.idempotencyKey]: d.idempotencyKey,
-          [WEBHOOK_HEADERS.event]: 'alert.fired',
-        },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.request_timeout_ms),
-      });
-      await res.body?.cancel();
-      if (res.ok) return { ok: true, statusCode: res.status, error: null };
-      const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
-      const retryAfter = Number(res.headers.get('retry-after'));
-      return {
-        ok: false,
-        statusCode: res.status,
-        error: `receiver answered ${res.status}`,
-        permanent: !retryable,
-        ...(Number.isFinite(retryAfter) && retryAfter > 0 && { retryAfterMs: retryAfter * 1000 }),
-      };
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      return {
-        ok: false,
-        statusCode: null,
-        error: timedOut ? `no answer within ${this.config.request_timeout_ms} ms` : 'could not reach the receiver',
-      };
-    }
+    const headers = {
+      [WEBHOOK_HEADERS.timestamp]: timestamp,
+      [WEBHOOK_HEADERS.signature]: `sha256=${webhookSignature(this.config.webhook_secret as string, timestamp, body)}`,
+      [WEBHOOK_HEADERS.idempotencyKey]: d.idempotencyKey,
+      [WEBHOOK_HEADERS.event]: 'alert.fired',
+    };
+    const { json: _answer, ...result } = await postJson(url, body, headers, this.config.request_timeout_ms, 'receiver');
+    return result;
   }
 }

@@ -1,0 +1,34 @@
+import type { NotificationChannel } from '@tradeassist/shared-types';
+import type { AppConfig } from '../../config';
+import { alertSummary } from './alert-blocks';
+import type { ChannelSender, Delivery, SendResult } from './channel-sender';
+import { postJson } from './http-post';
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Telegram Bot API sendMessage, as HTML; a refusal ({ok: false} with a 4xx) is final, 429 waits for retry_after. */
+export class TelegramSender implements ChannelSender {
+  readonly channel: NotificationChannel = 'telegram';
+
+  constructor(private readonly config: AppConfig['notifications']) {}
+
+  unavailable(): string | null {
+    if (!this.config.telegram_bot_token) return 'the telegram channel is not configured (TELEGRAM_BOT_TOKEN)';
+    return this.config.telegram_chat_id ? null : 'the telegram channel has no chat to send to (TELEGRAM_CHAT_ID)';
+  }
+
+  async send(d: Delivery): Promise<SendResult> {
+    const s = alertSummary(d.alert, d.priority, this.config.console_url);
+    const lines = [
+      `${s.emoji} <b>${escapeHtml(s.symbol)}</b> ${escapeHtml(s.message)}`,
+      ...s.fields.map(([k, v]) => `${k}: ${escapeHtml(v)}`),
+    ];
+    if (s.link) lines.push(`<a href="${escapeHtml(s.link)}">Open in TradeAssist</a>`);
+    const url = `${this.config.telegram_api_url}/bot${this.config.telegram_bot_token as string}/sendMessage`;
+    const body = { chat_id: this.config.telegram_chat_id, text: lines.join('\n'), parse_mode: 'HTML', disable_web_page_preview: true };
+    const { json, ...result } = await postJson(url, body, {}, this.config.request_timeout_ms, 'Telegram');
+    const description = (json as { description?: string } | null)?.description;
+    // The URL holds the bot token: errors name Telegram's own description, never the URL.
+    return result.ok || !description ? result : { ...result, error: `Telegram refused the message: ${description}` };
+  }
+}
