@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DispatcherService } from '../src/notifications';
+import { FakeServer } from './support/fake-server';
 import { notifyHelpers } from './support/notify';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -12,31 +12,18 @@ interface Request {
 }
 
 /** Fake Discord webhooks and Telegram Bot API on one local HTTP server, with scripted answers per path prefix. */
-class FakeChat {
+class FakeChat extends FakeServer {
   readonly requests: Request[] = [];
   readonly answers: { discord: [number, object][]; telegram: [number, object][] } = { discord: [], telegram: [] };
-  private server!: Server;
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => {
-        const path = req.url ?? '';
-        this.requests.push({ path, body: JSON.parse(raw) as Record<string, unknown> });
-        const discord = path.startsWith('/api/webhooks/');
-        const [status, body] =
-          (discord ? this.answers.discord : this.answers.telegram).shift() ??
-          (discord ? [200, { id: '1', type: 0 }] : [200, { ok: true, result: { message_id: 1 } }]);
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
+  protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const path = req.url ?? '';
+    this.requests.push({ path, body: JSON.parse(raw) as Record<string, unknown> });
+    const discord = path.startsWith('/api/webhooks/');
+    const [status, body] =
+      (discord ? this.answers.discord : this.answers.telegram).shift() ??
+      (discord ? [200, { id: '1', type: 0 }] : [200, { ok: true, result: { message_id: 1 } }]);
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
 }
 

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   WEBHOOK_HEADERS,
   type AlertListResponse,
@@ -10,6 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { DispatcherService, webhookSignature } from '../src/notifications';
 import { ruleBody, tick } from './support/factories';
+import { FakeServer } from './support/fake-server';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'test-webhook-secret-0123456789';
@@ -21,33 +21,20 @@ interface Received {
 }
 
 /** A webhook receiver speaking plain HTTP: verifies the HMAC as a real receiver would, answers what the test scripts. */
-class Receiver {
+class Receiver extends FakeServer {
   readonly received: Received[] = [];
   answers: number[] = [];
-  private server!: Server;
 
-  async start(): Promise<string> {
-    this.server = createServer((req: IncomingMessage, res) => {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => {
-        const ts = String(req.headers[WEBHOOK_HEADERS.timestamp]);
-        const signature = String(req.headers[WEBHOOK_HEADERS.signature]);
-        this.received.push({
-          key: String(req.headers[WEBHOOK_HEADERS.idempotencyKey]),
-          validSignature: signature === `sha256=${webhookSignature(SECRET, ts, raw)}` && Math.abs(Date.now() / 1000 - Number(ts)) < 300,
-          body: JSON.parse(raw) as Received['body'],
-        });
-        const status = this.answers.shift() ?? 200;
-        res.writeHead(status, status === 429 ? { 'retry-after': '1' } : {}).end();
-      });
+  protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const ts = String(req.headers[WEBHOOK_HEADERS.timestamp]);
+    const signature = String(req.headers[WEBHOOK_HEADERS.signature]);
+    this.received.push({
+      key: String(req.headers[WEBHOOK_HEADERS.idempotencyKey]),
+      validSignature: signature === `sha256=${webhookSignature(SECRET, ts, raw)}` && Math.abs(Date.now() / 1000 - Number(ts)) < 300,
+      body: JSON.parse(raw) as Received['body'],
     });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hook`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
+    const status = this.answers.shift() ?? 200;
+    res.writeHead(status, status === 429 ? { 'retry-after': '1' } : {}).end();
   }
 }
 
@@ -58,7 +45,7 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
   let second = 0;
 
   beforeAll(async () => {
-    const url = await receiver.start();
+    const url = `${await receiver.start()}/hook`;
     t = await startTestApp({
       WEBHOOK_URL: url,
       WEBHOOK_SECRET: SECRET,
@@ -186,7 +173,7 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
 describe('The SSRF guard (real app, private targets not allowed)', () => {
   it('refuses a webhook to a loopback address and keeps it in the dead-letter list', async () => {
     const receiver = new Receiver();
-    const url = (await receiver.start()).replace('http:', 'https:');
+    const url = `${await receiver.start()}/hook`.replace('http:', 'https:');
     const t = await startTestApp({ WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET, NOTIFY_DISPATCH_INTERVAL_MS: '60000' });
     try {
       const rule = await http<AlertRule>(t.baseUrl, 'POST', '/api/rules', ruleBody({ threshold: 6000, channels: ['webhook'] }));

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DispatcherService } from '../src/notifications';
+import { FakeServer } from './support/fake-server';
 import { notifyHelpers } from './support/notify';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -12,42 +12,34 @@ interface Posted {
 }
 
 /** A fake Slack Web API: chat.postMessage as the real one answers it, with scripted failures. */
-class FakeSlack {
+class FakeSlack extends FakeServer {
   readonly posted: Posted[] = [];
   answers: ('ok' | 'ratelimited' | 'error500' | 'channel_not_found')[] = [];
-  private server!: Server;
 
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c: Buffer) => (raw += c.toString()));
-      req.on('end', () => {
-        if (req.url !== '/api/chat.postMessage') return res.writeHead(404).end();
-        // The client sends form fields, with objects as JSON strings.
-        const form = new URLSearchParams(raw);
-        const answer = this.answers.shift() ?? 'ok';
-        if (answer === 'ratelimited') return res.writeHead(429, { 'retry-after': '7' }).end();
-        if (answer === 'error500') return res.writeHead(500).end();
-        this.posted.push({
-          authorization: req.headers.authorization,
-          channel: form.get('channel') ?? '',
-          text: form.get('text') ?? '',
-          attachments: JSON.parse(form.get('attachments') ?? '[]') as Posted['attachments'],
-        });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify(
-            answer === 'ok' ? { ok: true, channel: 'C123', ts: `1700000000.${this.posted.length}` } : { ok: false, error: answer },
-          ),
-        );
-      });
+  protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
+    if (req.url !== '/api/chat.postMessage') {
+      res.writeHead(404).end();
+      return;
+    }
+    // The client sends form fields, with objects as JSON strings.
+    const form = new URLSearchParams(raw);
+    const answer = this.answers.shift() ?? 'ok';
+    if (answer === 'ratelimited' || answer === 'error500') {
+      res.writeHead(answer === 'ratelimited' ? 429 : 500, answer === 'ratelimited' ? { 'retry-after': '7' } : {}).end();
+      return;
+    }
+    this.posted.push({
+      authorization: req.headers.authorization,
+      channel: form.get('channel') ?? '',
+      text: form.get('text') ?? '',
+      attachments: JSON.parse(form.get('attachments') ?? '[]') as Posted['attachments'],
     });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify(
+        answer === 'ok' ? { ok: true, channel: 'C123', ts: `1700000000.${this.posted.length}` } : { ok: false, error: answer },
+      ),
+    );
   }
 }
 
@@ -59,7 +51,7 @@ describe('Slack channel: @slack/web-api against a fake Slack Web API (real app)'
     t = await startTestApp({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_CHANNEL: 'C123',
-      SLACK_API_URL: await slack.start(),
+      SLACK_API_URL: `${await slack.start()}/api/`,
       CONSOLE_URL: 'http://localhost:3000',
       NOTIFY_DISPATCH_INTERVAL_MS: '60000',
     });
