@@ -5,6 +5,7 @@ import { RuleHistory1764000000000 } from './1764000000000-rule-history';
 import { RuleOptions1764100000000 } from './1764100000000-rule-options';
 import { RuleTemplates1764200000000 } from './1764200000000-rule-templates';
 import { Notifications1764300000000 } from './1764300000000-notifications';
+import { UserEmail1764400000000 } from './1764400000000-user-email';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RuleOptions1764100000000,
   RuleTemplates1764200000000,
   Notifications1764300000000,
+  UserEmail1764400000000,
 ];

@@ -158,13 +158,13 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
       t.baseUrl,
       'POST',
       '/api/rules',
-      ruleBody({ instrument_id: 2, threshold: 100, channels: ['email', 'slack'] }),
+      ruleBody({ instrument_id: 2, threshold: 100, channels: ['sms', 'slack'] }),
     );
     await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [tick({ symbol: 'NQ', price: 101, timestamp: '2026-01-15T15:30:00Z' })] });
     const alertId = (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
     await dispatcher.runOnce();
     expect((await deliveries(alertId)).map((d) => [d.channel, d.status, d.last_error])).toEqual([
-      ['email', 'dead', 'the email channel is not available yet'],
+      ['sms', 'dead', 'the sms channel is not available yet'],
       ['slack', 'dead', 'the slack channel is not configured (SLACK_BOT_TOKEN)'],
     ]);
   });

@@ -5,6 +5,8 @@ export interface UserDto {
   id: number;
   username: string;
   role: Role;
+  /** Where e-mail notifications go (null: none). */
+  email: string | null;
   disabled: boolean;
   must_change_password: boolean;
   locked_until: string | null;
@@ -46,6 +48,8 @@ export interface UpdateUserRequest {
   role?: Role;
   disabled?: boolean;
   password?: string;
+  /** Where the user's e-mail notifications go; null removes it. */
+  email?: string | null;
 }
 
 export interface ApiKeyDto {

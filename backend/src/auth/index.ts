@@ -1,2 +1,3 @@
 export { AuthModule } from './auth.module';
 export { Authenticator } from './authenticator.service';
+export { UsersService } from './users.service';

@@ -16,6 +16,7 @@ export function toUserDto(u: UserEntity): UserDto {
     id: u.id,
     username: u.username,
     role: u.role,
+    email: u.email,
     disabled: u.disabled,
     must_change_password: u.mustChangePassword,
     locked_until: u.lockedUntil !== null && u.lockedUntil > Date.now() ? iso(u.lockedUntil) : null,
@@ -83,7 +84,11 @@ export class UsersService implements OnModuleInit {
     return toUserDto(user);
   }
 
-  async update(actor: string, id: number, changes: { role?: Role; disabled?: boolean; password?: string }): Promise<UserDto> {
+  async update(
+    actor: string,
+    id: number,
+    changes: { role?: Role; disabled?: boolean; password?: string; email?: string | null },
+  ): Promise<UserDto> {
     const user = await this.require(id);
     if (user.username === actor && (changes.role !== undefined || changes.disabled)) {
       throw new AppException(409, 'SELF_LOCKOUT', 'You cannot change your own role or disable yourself; ask another administrator');
@@ -103,6 +108,10 @@ export class UsersService implements OnModuleInit {
       user.failedLogins = 0;
       user.lockedUntil = null;
       await this.audit.record({ actor, action: 'user.password_reset', target: user.username });
+    }
+    if (changes.email !== undefined && changes.email !== user.email) {
+      user.email = changes.email === null ? null : changes.email.toLowerCase();
+      await this.audit.record({ actor, action: 'user.email_change', target: user.username });
     }
     user.updatedAt = Date.now();
     return toUserDto(await this.repo.save(user));

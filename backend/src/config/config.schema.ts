@@ -68,6 +68,15 @@ export const configSchema = z.object({
       .optional(),
     slack_channel: z.string().min(1).optional(),
     slack_api_url: z.string().regex(/^https?:\/\/\S+\/$/, 'must be an http(s) URL ending with /'),
+    smtp_url: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    smtp_fallback_url: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    mail_from: z.string().min(3),
     discord_webhook_url: z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
@@ -192,6 +201,19 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: ['notifications', 'slack_api_url'],
     description: 'Slack Web API base URL (tests point it at a local fake).',
   },
+  {
+    env: 'SMTP_URL',
+    path: ['notifications', 'smtp_url'],
+    description: 'E-mail channel: primary SMTP server, smtp(s)://user:pass@host:port.',
+    secret: true,
+  },
+  {
+    env: 'SMTP_FALLBACK_URL',
+    path: ['notifications', 'smtp_fallback_url'],
+    description: 'E-mail channel: secondary SMTP server, used only when the primary fails.',
+    secret: true,
+  },
+  { env: 'MAIL_FROM', path: ['notifications', 'mail_from'], description: 'E-mail channel: the From address.' },
   {
     env: 'DISCORD_WEBHOOK_URL',
     path: ['notifications', 'discord_webhook_url'],

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { LessThanOrEqual, type Repository } from 'typeorm';
 import type { NotificationChannel } from '@tradeassist/shared-types';
 import { AlertsService } from '../alerts';
+import { UsersService } from '../auth';
 import { AppException } from '../common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { retryDelayMs } from './backoff';
@@ -32,6 +33,7 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(NotificationEntity) private readonly outbox: Repository<NotificationEntity>,
     @InjectRepository(NotificationAttemptEntity) private readonly attempts: Repository<NotificationAttemptEntity>,
     private readonly alerts: AlertsService,
+    private readonly users: UsersService,
   ) {
     this.senders = createSenders(config.notifications);
   }
@@ -112,7 +114,9 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
       const alert = await this.alerts.detail(row.alertId);
       // The priority of the rule version the alert fired under.
       const priority = alert.rule_definition?.definition.priority ?? 'normal';
-      return await sender.send({ idempotencyKey: row.idempotencyKey, alert, priority, attempt });
+      const user = row.recipientId === null ? null : await this.users.findById(row.recipientId);
+      const recipient = user && { id: user.id, username: user.username, email: user.email };
+      return await sender.send({ idempotencyKey: row.idempotencyKey, alert, priority, attempt, recipient });
     } catch (error) {
       if (error instanceof AppException && error.status === 404)
         return { ok: false, statusCode: null, error: 'the alert was deleted', permanent: true };

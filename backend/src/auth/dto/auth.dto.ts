@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsEmail, IsISO8601, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import {
   ROLES,
   type ChangePasswordRequest,
@@ -60,6 +60,17 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsOptional()
   @IsBoolean()
   disabled?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'email',
+    description: "Where the user's e-mail notifications go; null removes it",
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address such as ann@example.com' })
+  @MaxLength(254)
+  email?: string | null;
 
   @ApiPropertyOptional({ format: 'password', description: 'Resets the password; the user must change it at next login' })
   @IsOptional()

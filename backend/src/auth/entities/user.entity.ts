@@ -36,4 +36,8 @@ export class UserEntity {
 
   @Column({ name: 'updated_at', type: 'bigint', transformer: epochMs })
   updatedAt: number;
+
+  /** Where e-mail notifications go; null: none. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
 }

@@ -2,6 +2,7 @@ import type { NotificationChannel } from '@tradeassist/shared-types';
 import type { AppConfig } from '../../config';
 import type { ChannelSender } from './channel-sender';
 import { DiscordSender } from './discord-sender';
+import { EmailSender } from './email-sender';
 import { SlackSender } from './slack-sender';
 import { TelegramSender } from './telegram-sender';
 import { WebhookSender } from './webhook-sender';
@@ -13,6 +14,7 @@ export function createSenders(config: AppConfig['notifications']): Map<Notificat
     new SlackSender(config),
     new DiscordSender(config),
     new TelegramSender(config),
+    new EmailSender(config),
   ];
   return new Map(senders.map((s) => [s.channel, s]));
 }

@@ -16,6 +16,8 @@ export interface Delivery {
   alert: AlertDetail;
   priority: AlertPriority;
   attempt: number;
+  /** The user it is for (null: the rule has no owner). */
+  recipient: { id: number; username: string; email: string | null } | null;
 }
 
 /** A notification channel: adding one is one file implementing this, registered in channel-registry.ts. */
