@@ -12,6 +12,8 @@ export interface RunningServer {
   dataDir: string;
   output: string[];
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut would: no shutdown hooks run; the data dir stays for a restart. */
+  crash(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -41,13 +43,13 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: strin
   throw new Error(`Server did not become healthy in 30 s:\n${output.join('')}`);
 }
 
-/** Starts the built product exactly as `npm start` runs it, on a fresh data dir and a free port. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts the built product exactly as `npm start` runs it, on a free port and a fresh data dir (or the given one, to restart). */
+export async function startServer(env: Record<string, string> = {}, existingDataDir?: string): Promise<RunningServer> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   if (!existsSync(join(ROOT, 'frontend', 'dist', 'browser', 'index.html')))
     throw new Error('The console is not built: run `npm run build` first');
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'tradeassist-e2e-'));
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'tradeassist-e2e-'));
   const output: string[] = [];
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
@@ -70,6 +72,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         if (child.exitCode === null) child.kill('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    async crash() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
