@@ -6,6 +6,7 @@ import { RuleOptions1764100000000 } from './1764100000000-rule-options';
 import { RuleTemplates1764200000000 } from './1764200000000-rule-templates';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { UserEmail1764400000000 } from './1764400000000-user-email';
+import { UserPhone1764500000000 } from './1764500000000-user-phone';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RuleTemplates1764200000000,
   Notifications1764300000000,
   UserEmail1764400000000,
+  UserPhone1764500000000,
 ];

@@ -153,19 +153,19 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     expect(webhook?.latency_ms.p99).toBeGreaterThanOrEqual(webhook?.latency_ms.p95 ?? Infinity);
   });
 
-  it('a channel that does not exist yet, or is not configured, goes to the dead-letter list, saying so', async () => {
+  it('a channel that is not configured goes to the dead-letter list, saying so', async () => {
     const rule = await http<AlertRule>(
       t.baseUrl,
       'POST',
       '/api/rules',
-      ruleBody({ instrument_id: 2, threshold: 100, channels: ['sms', 'slack'] }),
+      ruleBody({ instrument_id: 2, threshold: 100, channels: ['slack', 'sms'], priority: 'urgent' }),
     );
     await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [tick({ symbol: 'NQ', price: 101, timestamp: '2026-01-15T15:30:00Z' })] });
     const alertId = (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
     await dispatcher.runOnce();
     expect((await deliveries(alertId)).map((d) => [d.channel, d.status, d.last_error])).toEqual([
-      ['sms', 'dead', 'the sms channel is not available yet'],
       ['slack', 'dead', 'the slack channel is not configured (SLACK_BOT_TOKEN)'],
+      ['sms', 'dead', 'the sms channel is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)'],
     ]);
   });
 });

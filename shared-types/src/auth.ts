@@ -7,6 +7,8 @@ export interface UserDto {
   role: Role;
   /** Where e-mail notifications go (null: none). */
   email: string | null;
+  /** Where urgent alerts go by SMS, E.164 (null: none). */
+  phone: string | null;
   disabled: boolean;
   must_change_password: boolean;
   locked_until: string | null;
@@ -50,6 +52,8 @@ export interface UpdateUserRequest {
   password?: string;
   /** Where the user's e-mail notifications go; null removes it. */
   email?: string | null;
+  /** Where urgent alerts go by SMS, E.164 such as +14155550100; null removes it. */
+  phone?: string | null;
 }
 
 export interface ApiKeyDto {

@@ -17,6 +17,7 @@ export function toUserDto(u: UserEntity): UserDto {
     username: u.username,
     role: u.role,
     email: u.email,
+    phone: u.phone,
     disabled: u.disabled,
     must_change_password: u.mustChangePassword,
     locked_until: u.lockedUntil !== null && u.lockedUntil > Date.now() ? iso(u.lockedUntil) : null,
@@ -87,7 +88,7 @@ export class UsersService implements OnModuleInit {
   async update(
     actor: string,
     id: number,
-    changes: { role?: Role; disabled?: boolean; password?: string; email?: string | null },
+    changes: { role?: Role; disabled?: boolean; password?: string; email?: string | null; phone?: string | null },
   ): Promise<UserDto> {
     const user = await this.require(id);
     if (user.username === actor && (changes.role !== undefined || changes.disabled)) {
@@ -112,6 +113,10 @@ export class UsersService implements OnModuleInit {
     if (changes.email !== undefined && changes.email !== user.email) {
       user.email = changes.email === null ? null : changes.email.toLowerCase();
       await this.audit.record({ actor, action: 'user.email_change', target: user.username });
+    }
+    if (changes.phone !== undefined && changes.phone !== user.phone) {
+      user.phone = changes.phone;
+      await this.audit.record({ actor, action: 'user.phone_change', target: user.username });
     }
     user.updatedAt = Date.now();
     return toUserDto(await this.repo.save(user));

@@ -77,6 +77,16 @@ export const configSchema = z.object({
       .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
       .optional(),
     mail_from: z.string().min(3),
+    twilio_account_sid: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio Account SID (AC…)')
+      .optional(),
+    twilio_auth_token: z.string().min(16, 'must be a Twilio auth token').optional(),
+    twilio_from: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in international form')
+      .optional(),
+    twilio_api_url: z.string().regex(/^https?:\/\/\S+[^/]$/, 'must be an http(s) URL without a trailing /'),
     discord_webhook_url: z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
@@ -214,6 +224,14 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     secret: true,
   },
   { env: 'MAIL_FROM', path: ['notifications', 'mail_from'], description: 'E-mail channel: the From address.' },
+  { env: 'TWILIO_ACCOUNT_SID', path: ['notifications', 'twilio_account_sid'], description: 'SMS channel: Twilio Account SID.' },
+  { env: 'TWILIO_AUTH_TOKEN', path: ['notifications', 'twilio_auth_token'], description: 'SMS channel: Twilio auth token.', secret: true },
+  { env: 'TWILIO_FROM', path: ['notifications', 'twilio_from'], description: 'SMS channel: the sending number (E.164).' },
+  {
+    env: 'TWILIO_API_URL',
+    path: ['notifications', 'twilio_api_url'],
+    description: 'Twilio REST API base URL (tests point it at a local fake).',
+  },
   {
     env: 'DISCORD_WEBHOOK_URL',
     path: ['notifications', 'discord_webhook_url'],

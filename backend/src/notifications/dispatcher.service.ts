@@ -115,7 +115,7 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
       // The priority of the rule version the alert fired under.
       const priority = alert.rule_definition?.definition.priority ?? 'normal';
       const user = row.recipientId === null ? null : await this.users.findById(row.recipientId);
-      const recipient = user && { id: user.id, username: user.username, email: user.email };
+      const recipient = user && { id: user.id, username: user.username, email: user.email, phone: user.phone };
       return await sender.send({ idempotencyKey: row.idempotencyKey, alert, priority, attempt, recipient });
     } catch (error) {
       if (error instanceof AppException && error.status === 404)

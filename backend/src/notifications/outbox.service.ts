@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NotificationChannel } from '@tradeassist/shared-types';
+import type { AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
 import { NotificationEntity } from './entities/notification.entity';
 
 /** Channels delivered without the outbox: in_app reaches the console as alert_fired, sound is played there. */
@@ -11,6 +11,12 @@ export interface AlertRoute {
   alertId: number;
   channels: readonly NotificationChannel[];
   recipientId: number | null;
+  priority: AlertPriority;
+}
+
+/** SMS is for urgent alerts: a rule that lists it sends the others through its other channels only. */
+function routed(channel: NotificationChannel, priority: AlertPriority): boolean {
+  return !DIRECT.includes(channel) && (channel !== 'sms' || priority === 'urgent');
 }
 
 export function idempotencyKey(alertId: number, channel: NotificationChannel, recipientId: number | null): string {
@@ -24,7 +30,7 @@ export class OutboxService {
     const now = Date.now();
     const rows = routes.flatMap((r) =>
       r.channels
-        .filter((c) => !DIRECT.includes(c))
+        .filter((c) => routed(c, r.priority))
         .map((channel) => ({
           alertId: r.alertId,
           channel,

@@ -85,7 +85,7 @@ export class TickPipeline {
       const tick = firedBy[i];
       if (!rule || !tick) return;
       alerts.push(buildAlert(f, rule, tick, evalMs[i] ?? 0));
-      routes.push({ channels: rule.options.channels ?? DEFAULT_CHANNELS, recipientId: rule.ownerId });
+      routes.push({ channels: rule.options.channels ?? DEFAULT_CHANNELS, recipientId: rule.ownerId, priority: rule.options.priority });
       priorities.set(f.ruleId, rule.options.priority);
       if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });

@@ -72,6 +72,16 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(254)
   email?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '+14155550100',
+    description: 'Where urgent alerts go by SMS (E.164); null removes it',
+  })
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'must be a phone number in international form, such as +14155550100' })
+  phone?: string | null;
+
   @ApiPropertyOptional({ format: 'password', description: 'Resets the password; the user must change it at next login' })
   @IsOptional()
   @IsString()

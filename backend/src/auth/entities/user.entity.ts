@@ -40,4 +40,8 @@ export class UserEntity {
   /** Where e-mail notifications go; null: none. */
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
+
+  /** Where SMS notifications go, in E.164 (+14155550100); null: none. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
 }

@@ -4,6 +4,7 @@ import type { ChannelSender } from './channel-sender';
 import { DiscordSender } from './discord-sender';
 import { EmailSender } from './email-sender';
 import { SlackSender } from './slack-sender';
+import { SmsSender } from './sms-sender';
 import { TelegramSender } from './telegram-sender';
 import { WebhookSender } from './webhook-sender';
 
@@ -15,6 +16,7 @@ export function createSenders(config: AppConfig['notifications']): Map<Notificat
     new DiscordSender(config),
     new TelegramSender(config),
     new EmailSender(config),
+    new SmsSender(config),
   ];
   return new Map(senders.map((s) => [s.channel, s]));
 }

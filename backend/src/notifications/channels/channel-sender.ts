@@ -17,7 +17,7 @@ export interface Delivery {
   priority: AlertPriority;
   attempt: number;
   /** The user it is for (null: the rule has no owner). */
-  recipient: { id: number; username: string; email: string | null } | null;
+  recipient: { id: number; username: string; email: string | null; phone: string | null } | null;
 }
 
 /** A notification channel: adding one is one file implementing this, registered in channel-registry.ts. */
