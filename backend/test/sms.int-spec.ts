@@ -39,6 +39,9 @@ describe('SMS channel: the Twilio Messages resource on a local fake (real app)',
       TWILIO_API_URL: await twilio.start(),
       NOTIFY_DISPATCH_INTERVAL_MS: '60000',
     });
+  });
+
+  it('takes a phone number in international form only', async () => {
     const admin = (await http<UserDto[]>(t.baseUrl, 'GET', '/api/users')).body.find((u) => u.username === ADMIN.username) as UserDto;
     const bad = await http(t.baseUrl, 'PUT', `/api/users/${admin.id}`, { phone: '555-0100' });
     expect(bad.status).toBe(422);
