@@ -7,6 +7,7 @@ import { RuleTemplates1764200000000 } from './1764200000000-rule-templates';
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { UserEmail1764400000000 } from './1764400000000-user-email';
 import { UserPhone1764500000000 } from './1764500000000-user-phone';
+import { Inbox1764600000000 } from './1764600000000-inbox';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Notifications1764300000000,
   UserEmail1764400000000,
   UserPhone1764500000000,
+  Inbox1764600000000,
 ];

@@ -1,4 +1,4 @@
-import type { NotificationChannel } from './rule-options';
+import type { AlertPriority, NotificationChannel } from './rule-options';
 
 export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
 /** pending: due (again) at next_attempt_at; sending: claimed by the dispatcher; sent; dead: out of attempts (replayable). */
@@ -65,3 +65,27 @@ export interface NotificationMetrics {
   since: string;
   channels: Record<string, ChannelMetrics>;
 }
+
+/** An entry of a user's notification center (one per alert that reached them in the app). */
+export interface InboxItem {
+  id: number;
+  alert_id: number;
+  priority: AlertPriority;
+  title: string;
+  body: string;
+  created_at: string;
+  read: boolean;
+  acknowledged_at: string | null;
+  /** Hidden from the unread count until then. */
+  snoozed_until: string | null;
+  archived: boolean;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  /** Unread, not archived, not snoozed: what the bell shows. */
+  unread: number;
+}
+
+export const INBOX_ACTIONS = ['read', 'unread', 'acknowledge', 'snooze', 'archive', 'unarchive'] as const;
+export type InboxAction = (typeof INBOX_ACTIONS)[number];

@@ -4,15 +4,18 @@ import { AlertsModule } from '../alerts';
 import { AuthModule } from '../auth';
 import { DispatcherService } from './dispatcher.service';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
+import { InboxEntity } from './entities/inbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxService } from './outbox.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationAttemptEntity]), AlertsModule, AuthModule],
-  controllers: [NotificationsController],
-  providers: [OutboxService, DispatcherService, NotificationsService],
+  imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationAttemptEntity, InboxEntity]), AlertsModule, AuthModule],
+  controllers: [NotificationsController, InboxController],
+  providers: [OutboxService, DispatcherService, NotificationsService, InboxService],
   exports: [OutboxService, DispatcherService],
 })
 export class NotificationsModule {}

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
+import { InboxEntity } from './entities/inbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { InboxService } from './inbox/inbox.service';
 
 /** Channels delivered without the outbox: in_app reaches the console as alert_fired, sound is played there. */
 const DIRECT: readonly NotificationChannel[] = ['in_app', 'sound'];
@@ -12,6 +14,9 @@ export interface AlertRoute {
   channels: readonly NotificationChannel[];
   recipientId: number | null;
   priority: AlertPriority;
+  /** What the notification center shows. */
+  title: string;
+  body: string;
 }
 
 /** SMS is for urgent alerts: a rule that lists it sends the others through its other channels only. */
@@ -23,10 +28,13 @@ export function idempotencyKey(alertId: number, channel: NotificationChannel, re
   return `alert-${alertId}-${channel}-${recipientId ?? 'all'}`;
 }
 
-/** Writes the outbox rows of new alerts, inside the transaction that writes the alerts: both land, or neither. */
+/** Writes the outbox rows and notification-center entries of new alerts, inside the transaction that writes the alerts: all land, or none. */
 @Injectable()
 export class OutboxService {
-  async enqueue(manager: EntityManager, routes: AlertRoute[]): Promise<void> {
+  constructor(private readonly inbox: InboxService) {}
+
+  /** Returns the notification-center entries written: announce() them once the transaction has committed. */
+  async enqueue(manager: EntityManager, routes: AlertRoute[]): Promise<InboxEntity[]> {
     const now = Date.now();
     const rows = routes.flatMap((r) =>
       r.channels
@@ -45,5 +53,16 @@ export class OutboxService {
         })),
     );
     if (rows.length > 0) await manager.insert(NotificationEntity, rows);
+    return this.inbox.write(
+      manager,
+      routes
+        .filter((r) => r.recipientId !== null && r.channels.includes('in_app'))
+        .map((r) => ({ userId: r.recipientId as number, alertId: r.alertId, priority: r.priority, title: r.title, body: r.body })),
+    );
+  }
+
+  /** After commit: tells live notification-center streams about new entries. */
+  announce(entries: InboxEntity[]): void {
+    this.inbox.announce(entries);
   }
 }

@@ -84,18 +84,27 @@ export class TickPipeline {
       const rule = this.engine.snapshot(f.ruleId);
       const tick = firedBy[i];
       if (!rule || !tick) return;
-      alerts.push(buildAlert(f, rule, tick, evalMs[i] ?? 0));
-      routes.push({ channels: rule.options.channels ?? DEFAULT_CHANNELS, recipientId: rule.ownerId, priority: rule.options.priority });
+      const alert = buildAlert(f, rule, tick, evalMs[i] ?? 0);
+      alerts.push(alert);
+      routes.push({
+        channels: rule.options.channels ?? DEFAULT_CHANNELS,
+        recipientId: rule.ownerId,
+        priority: rule.options.priority,
+        title: `${alert.instrumentSymbol} · ${rule.name ?? `Rule ${f.ruleId}`}`,
+        body: alert.alertMessage,
+      });
       priorities.set(f.ruleId, rule.options.priority);
       if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });
     try {
-      const saved = await this.alerts.record(alerts, spent, (manager, rows) =>
-        this.outbox.enqueue(
+      let inbox: Awaited<ReturnType<OutboxService['enqueue']>> = [];
+      const saved = await this.alerts.record(alerts, spent, async (manager, rows) => {
+        inbox = await this.outbox.enqueue(
           manager,
           rows.map((row, k) => ({ alertId: row.id, ...(routes[k] as Omit<AlertRoute, 'alertId'>) })),
-        ),
-      );
+        );
+      });
+      this.outbox.announce(inbox);
       for (const a of saved) {
         this.realtime.publish(
           'alert_fired',

@@ -56,6 +56,8 @@ function optionProblems(rule: RuleFields): ValidationErrorItem[] {
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** An end may be 24:00: the window then runs to midnight, its last minute included. */
+const HHMM_END = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 function sessionProblems(session: MarketSession): ValidationErrorItem[] {
   const raw = session as unknown as Record<string, unknown>;
@@ -78,7 +80,8 @@ function sessionProblems(session: MarketSession): ValidationErrorItem[] {
     const start = w['start'];
     const end = w['end'];
     if (typeof start !== 'string' || !HHMM.test(start)) items.push(item(at, 'start', 'must be a time HH:MM (24 h)', 'time'));
-    if (typeof end !== 'string' || !HHMM.test(end)) items.push(item(at, 'end', 'must be a time HH:MM (24 h)', 'time'));
+    if (typeof end !== 'string' || !HHMM_END.test(end))
+      items.push(item(at, 'end', 'must be a time HH:MM (24 h; 24:00 for midnight)', 'time'));
     else if (typeof start === 'string' && HHMM.test(start) && end <= start)
       items.push(item(at, 'end', 'must be after start (split a window that crosses midnight in two)', 'range'));
   });

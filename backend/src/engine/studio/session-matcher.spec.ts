@@ -29,6 +29,12 @@ describe('SessionMatcher', () => {
     expect(london.matches(at('2026-07-19T09:30:00Z'))).toBe(false);
   });
 
+  it('a window may end at 24:00, its last minute included', () => {
+    const evening = new SessionMatcher('UTC', [{ days: [1], start: '22:00', end: '24:00' }]);
+    expect(evening.matches(Date.parse('2026-03-09T23:59:30Z'))).toBe(true);
+    expect(evening.matches(Date.parse('2026-03-10T00:00:00Z'))).toBe(false);
+  });
+
   it('always (or none) needs no matcher', () => {
     expect(SessionMatcher.of(null)).toBeNull();
     expect(SessionMatcher.of({ kind: 'always' })).toBeNull();
