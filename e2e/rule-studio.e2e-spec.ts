@@ -54,6 +54,8 @@ describe('Rule studio in a real browser against the started product', () => {
     expect(await page.getByTestId('rule-subject-period').inputValue()).toBe('14');
     await page.getByTestId('rule-instrument').click();
     await page.getByRole('option', { name: /^ES\b/ }).click();
+    // The live preview draws the stored rise with its RSI once the form settles.
+    await page.getByTestId('rule-preview').locator('canvas').waitFor({ timeout: 10_000 });
 
     await page.getByTestId('backtest-run').click();
     const total = page.getByTestId('backtest-total');
@@ -78,5 +80,13 @@ describe('Rule studio in a real browser against the started product', () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'rule-studio-toast.png') });
     expect(failedRequests.filter((r) => !r.includes('/ws/realtime'))).toEqual([]);
+  });
+
+  it('shows who created the rule in its history', async () => {
+    await page.getByTestId('rule-row').filter({ hasText: 'RSI(14) overbought' }).getByTestId('rule-edit').click();
+    await page.getByTestId('rule-versions').getByText('History').click();
+    const first = page.getByTestId('rule-version').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.innerText()).toMatch(/^v1 created by admin · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
   });
 });

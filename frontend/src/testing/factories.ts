@@ -9,6 +9,7 @@ import {
   type Instrument,
   type MeResponse,
   type Role,
+  type RuleFields,
   type RuleTemplate,
   type TickUpdate,
 } from '@tradeassist/shared-types';
@@ -26,10 +27,9 @@ export const anInstrument = (over: Partial<Instrument> = {}): Instrument => ({
   ...over,
 });
 
-export const aRule = (over: Partial<AlertRule> = {}): AlertRule => ({
-  id: 1,
+/** What a rule version records: the rule's fields without its identity and bookkeeping. */
+export const aRuleDefinition = (over: Partial<RuleFields> = {}): RuleFields => ({
   instrument_id: 1,
-  instrument_symbol: 'ES',
   rule_type: 'threshold',
   condition: 'above',
   threshold: 6100,
@@ -39,13 +39,20 @@ export const aRule = (over: Partial<AlertRule> = {}): AlertRule => ({
   time_window_seconds: null,
   moving_average_period: null,
   cooldown_seconds: 60,
+  ...DEFAULT_RULE_OPTIONS,
+  ...over,
+});
+
+export const aRule = (over: Partial<AlertRule> = {}): AlertRule => ({
+  id: 1,
+  ...aRuleDefinition(),
+  instrument_symbol: 'ES',
   last_triggered: null,
   version: 1,
   owner_id: 1,
   owner: 'ann',
   created_at: '2026-11-22T00:00:00.000Z',
   updated_at: '2026-11-22T00:00:00.000Z',
-  ...DEFAULT_RULE_OPTIONS,
   ...over,
 });
 

@@ -12,7 +12,10 @@ import type {
   RuleExport,
   RuleImportRequest,
   RuleImportResponse,
+  RulePreview,
+  RulePreviewRequest,
   RuleTemplate,
+  RuleVersionsResponse,
   UpdateRuleRequest,
 } from '@tradeassist/shared-types';
 import { firstValueFrom } from 'rxjs';
@@ -47,6 +50,14 @@ export class RulesApi {
 
   importRules(body: RuleImportRequest): Promise<RuleImportResponse> {
     return firstValueFrom(this.http.post<RuleImportResponse>('/api/rules/import', body));
+  }
+
+  versions(id: number): Promise<RuleVersionsResponse> {
+    return firstValueFrom(this.http.get<RuleVersionsResponse>(`/api/rules/${id}/versions`));
+  }
+
+  preview(body: RulePreviewRequest): Promise<RulePreview> {
+    return firstValueFrom(this.http.post<RulePreview>('/api/rules/preview', body));
   }
 }
 

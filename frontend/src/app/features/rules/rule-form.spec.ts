@@ -11,6 +11,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import type { CreateRuleRequest } from '@tradeassist/shared-types';
 import { anInstrument, aRule, aTemplate } from '../../../testing/factories';
 import { configurePageTestBed } from '../../../testing/page-test-bed';
+import { noRulePreview } from '../../../testing/no-rule-preview';
 import { ApiError } from '../../core/api/api-error';
 import { RuleForm } from './rule-form';
 
@@ -18,11 +19,13 @@ import { RuleForm } from './rule-form';
 const DEFAULT_OPTIONS_SENT = {
   subject: null,
   against: null,
+  conditions: null,
   trigger_mode: 'every_time',
   bar_interval: '1m',
   price_source: 'last',
   rearm: null,
   expires_at: null,
+  session: null,
   priority: 'normal',
   channels: null,
   sound: true,
@@ -45,13 +48,22 @@ describe('RuleForm', () => {
     await s.close();
     return texts;
   };
+  /** The server's 422 naming one nested field, as ApiError.from would make it. */
+  const refuseAt = async (path: string, message: string) => {
+    const field = path.split('.')[0] ?? path;
+    fixture.componentRef.setInput(
+      'serverError',
+      new ApiError(422, '1 field is invalid', 'VALIDATION_FAILED', { [field]: [message] }, { [path]: [message] }),
+    );
+    await fixture.whenStable();
+  };
   const clickSave = async () => {
     (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid="rule-save"]')?.click();
     await fixture.whenStable();
   };
 
   beforeEach(async () => {
-    ({ http } = configurePageTestBed('trader'));
+    ({ http } = configurePageTestBed('trader', [noRulePreview]));
     fixture = TestBed.createComponent(RuleForm);
     fixture.componentRef.setInput('instruments', [
       anInstrument(),
@@ -82,7 +94,7 @@ describe('RuleForm', () => {
   };
 
   it('offers every rule type that has conditions, and only the conditions of the chosen type', async () => {
-    expect(await optionTexts('rule-type')).toEqual(['threshold', 'crossover', 'rate of change', 'volume spike']);
+    expect(await optionTexts('rule-type')).toEqual(['threshold', 'crossover', 'rate of change', 'volume spike', 'multi-condition']);
     expect(await optionTexts('rule-condition')).toEqual(['above', 'below', 'equals (±0.01)']);
     await (await select('rule-type')).clickOptions({ text: 'crossover' });
     expect(await (await select('rule-condition')).getValueText()).toBe('crosses above');
@@ -279,6 +291,45 @@ describe('RuleForm', () => {
     expect(await (await field('Message (optional)')).getTextErrors()).toEqual(['unknown placeholder {{x}}']);
     const summary = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"]');
     expect(summary?.querySelector('ul')).toBeNull();
+  });
+
+  it('sends the market session and puts its 422 locations on the window fields', async () => {
+    await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
+    await (await input('rule-threshold')).setValue('6100');
+    await (await select('rule-session-kind')).clickOptions({ text: 'custom windows' });
+    await (await input('rule-session-end-0')).setValue('09:00');
+    await clickSave();
+    expect(saved[0]?.session).toEqual({
+      kind: 'custom',
+      timezone: 'America/New_York',
+      windows: [{ days: [1, 2, 3, 4, 5], start: '09:30', end: '09:00' }],
+    });
+    await refuseAt('session.windows.0.end', 'end must be after start');
+    expect(await (await field('To')).getTextErrors()).toEqual(['end must be after start']);
+    const summary = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"]');
+    expect(summary?.querySelector('ul')).toBeNull();
+  });
+
+  it('edits a multi-condition rule with its tree in place of the condition and threshold', async () => {
+    await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
+    await (await select('rule-type')).clickOptions({ text: 'multi-condition' });
+    expect(await loader.getAllHarnesses(MatSelectHarness.with({ selector: '[data-testid="rule-condition"]' }))).toHaveLength(0);
+    expect(await loader.getAllHarnesses(MatInputHarness.with({ selector: '[data-testid="rule-threshold"]' }))).toHaveLength(0);
+    await (await input('rule-tree-threshold-0')).setValue('6100');
+    await clickSave();
+    expect(saved[0]).toMatchObject({
+      rule_type: 'multi_condition',
+      threshold: 0,
+      conditions: { kind: 'all', of: [{ kind: 'rule', rule_type: 'threshold', condition: 'above', threshold: 6100 }] },
+    });
+    await refuseAt('conditions.of.0.threshold', 'must be a finite number');
+    expect(await (await field('Level')).getTextErrors()).toEqual(['must be a finite number']);
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"] ul')).toBeNull();
+
+    await (await select('rule-type')).clickOptions({ text: 'threshold' });
+    await (await input('rule-threshold')).setValue('6000');
+    await clickSave();
+    expect(saved[1]).toMatchObject({ rule_type: 'threshold', conditions: null, threshold: 6000 });
   });
 
   it('saves the form as a template after asking for its name', async () => {

@@ -28,12 +28,17 @@ import type { ApiError } from '../../core/api/api-error';
 import { confirmAction } from '../../shared/confirm-dialog';
 import { BacktestPanel } from './backtest/backtest-panel';
 import { OperandField } from './editor/operand-field';
+import { ConditionTreeFields } from './editor/condition-tree-fields';
+import { newTree } from './editor/condition-tree';
 import { RuleDeliveryFields } from './editor/rule-delivery-fields';
 import { RuleTemplatePicker } from './editor/rule-template-picker';
 import { RuleTemplatesStore } from './editor/rule-templates.store';
 import { RuleTriggerFields } from './editor/rule-trigger-fields';
+import { RuleSessionFields } from './editor/session-fields';
 import { askTemplateDetails } from './editor/save-template-dialog';
 import { errorAt, errorsUnder, matchersFor } from './editor/server-errors';
+import { RuleVersionsPanel } from './history/rule-versions-panel';
+import { RulePreviewPanel } from './preview/rule-preview-panel';
 import { CONDITION_LABELS, RULE_TYPE_LABELS } from './rule-labels';
 
 const BASIC_FIELDS = [
@@ -57,13 +62,14 @@ const OPTION_FIELDS: readonly string[] = [
   'price_source',
   'rearm',
   'expires_at',
+  'session',
   'priority',
   'channels',
   'sound',
   'message_template',
 ];
 
-const EDITED_OPTIONS: readonly string[] = ['subject', 'against', ...OPTION_FIELDS];
+const EDITED_OPTIONS: readonly string[] = ['subject', 'against', 'conditions', ...OPTION_FIELDS];
 
 const PRICE_INDICATORS = INDICATOR_KINDS.filter((k) => k !== 'avg_volume');
 
@@ -80,10 +86,14 @@ const PRICE_INDICATORS = INDICATOR_KINDS.filter((k) => k !== 'avg_volume');
     MatSelectModule,
     MatSlideToggleModule,
     BacktestPanel,
+    ConditionTreeFields,
     OperandField,
     RuleDeliveryFields,
     RuleTemplatePicker,
     RuleTriggerFields,
+    RuleSessionFields,
+    RulePreviewPanel,
+    RuleVersionsPanel,
   ],
   providers: [RuleTemplatesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -143,6 +153,10 @@ const PRICE_INDICATORS = INDICATOR_KINDS.filter((k) => k !== 'avg_volume');
     mat-divider {
       margin: 16px 0;
     }
+    .history {
+      display: block;
+      margin-top: 16px;
+    }
   `,
 })
 export class RuleForm implements OnInit {
@@ -156,10 +170,7 @@ export class RuleForm implements OnInit {
 
   protected readonly templates = inject(RuleTemplatesStore);
   private readonly dialog = inject(MatDialog);
-  /** Condition trees have no editor here: offered only to keep an existing multi-condition rule what it is. */
-  protected readonly ruleTypes = computed(() =>
-    RULE_TYPES.filter((t) => (t !== 'multi_condition' || this.rule()?.rule_type === t) && CONDITIONS_BY_RULE_TYPE[t].length > 0),
-  );
+  protected readonly ruleTypes = RULE_TYPES.filter((t) => CONDITIONS_BY_RULE_TYPE[t].length > 0);
   protected readonly isTree = computed(() => this.ruleType() === 'multi_condition');
   protected readonly typeLabels = RULE_TYPE_LABELS;
   protected readonly conditionLabels = CONDITION_LABELS;
@@ -183,8 +194,8 @@ export class RuleForm implements OnInit {
   /** Indicators compare prices for threshold and crossover rules, and volumes for volume spikes. */
   protected readonly takesSubject = computed(() => this.ruleType() === 'threshold' || this.ruleType() === 'crossover');
   protected readonly takesAgainst = computed(() => this.takesSubject() || this.ruleType() === 'volume_spike');
-  /** With an indicator to compare with, the threshold is not read. */
-  protected readonly usesThreshold = computed(() => this.options().against === null);
+  /** With an indicator to compare with, or a condition tree, the threshold is not read. */
+  protected readonly usesThreshold = computed(() => this.options().against === null && !this.isTree());
   protected readonly barsMatter = computed(() => {
     const o = this.options();
     return o.subject !== null || o.against !== null || o.trigger_mode === 'once_per_bar' || o.trigger_mode === 'once_per_bar_close';
@@ -199,6 +210,8 @@ export class RuleForm implements OnInit {
   protected readonly errors = computed(() => this.serverError()?.paths ?? {});
   protected readonly subjectErrors = computed(() => errorsUnder(this.errors(), 'subject'));
   protected readonly againstErrors = computed(() => errorsUnder(this.errors(), 'against'));
+  protected readonly sessionErrors = computed(() => errorsUnder(this.errors(), 'session'));
+  protected readonly treeErrors = computed(() => errorsUnder(this.errors(), 'conditions'));
   /** Message plus every error the form has no field for, so nothing the server said is lost. */
   protected readonly summary = computed(() => {
     const error = this.serverError();
@@ -208,6 +221,10 @@ export class RuleForm implements OnInit {
     if (this.takesSubject()) shown.add('subject');
     if (this.takesAgainst()) shown.add('against');
     if (!this.usesThreshold()) shown.delete('threshold');
+    if (this.isTree()) {
+      shown.delete('condition');
+      shown.add('conditions');
+    }
     const others = Object.entries(error.paths)
       .filter(([path]) => !shown.has(path.split('.')[0] ?? path))
       .map(([path, messages]) => `${path}: ${messages.join('; ')}`);
@@ -246,6 +263,7 @@ export class RuleForm implements OnInit {
       ...o,
       subject: this.takesSubject() ? o.subject : null,
       against: !this.takesAgainst() ? null : (type === 'volume_spike') === (o.against?.kind === 'avg_volume') ? o.against : null,
+      conditions: type === 'multi_condition' ? (o.conditions ?? newTree()) : null,
     }));
   }
 
@@ -279,6 +297,14 @@ export class RuleForm implements OnInit {
 
   protected setOperand(side: 'subject' | 'against', value: RuleOptions['subject']): void {
     this.options.update((o) => ({ ...o, [side]: value }));
+  }
+
+  protected setTree(conditions: RuleOptions['conditions']): void {
+    this.options.update((o) => ({ ...o, conditions }));
+  }
+
+  protected setSession(session: RuleOptions['session']): void {
+    this.options.update((o) => ({ ...o, session }));
   }
 
   protected fieldError(field: BasicField): string | null {

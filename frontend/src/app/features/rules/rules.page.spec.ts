@@ -15,6 +15,7 @@ import type { RuleExport } from '@tradeassist/shared-types';
 import { anAlertFired, anErrorBody, anInstrument, aRule } from '../../../testing/factories';
 import type { FakeSocketFactory } from '../../../testing/fake-socket';
 import { configurePageTestBed } from '../../../testing/page-test-bed';
+import { noRulePreview } from '../../../testing/no-rule-preview';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { readText } from '../../shared/files';
 import { RulesPage } from './rules.page';
@@ -48,7 +49,7 @@ describe('RulesPage', () => {
     (await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName()) as Record<string, { text: string[] }>;
 
   beforeEach(async () => {
-    ({ http, sockets } = configurePageTestBed('trader'));
+    ({ http, sockets } = configurePageTestBed('trader', [noRulePreview]));
     fixture = TestBed.createComponent(RulesPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
     fixture.detectChanges();

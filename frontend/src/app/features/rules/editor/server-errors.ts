@@ -25,6 +25,19 @@ export function matchersFor<K extends string>(paths: readonly K[], errors: () =>
   return matchers;
 }
 
+/** Matchers for paths known only at run time (list items), one per path so change detection sees the same object. */
+export class MatcherCache {
+  private readonly matchers = new Map<string, ServerErrorMatcher>();
+
+  constructor(private readonly errors: () => ErrorPaths) {}
+
+  at(path: string): ServerErrorMatcher {
+    let m = this.matchers.get(path);
+    if (!m) this.matchers.set(path, (m = new ServerErrorMatcher(() => path in this.errors())));
+    return m;
+  }
+}
+
 /** The messages under one prefix, with the prefix taken off ('subject.period' → 'period', 'subject' → ''). */
 export function errorsUnder(errors: ErrorPaths, prefix: string): ErrorPaths {
   const out: Record<string, readonly string[]> = {};
