@@ -92,6 +92,7 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     const alertId = await fireOnce();
     const [row] = await deliveries(alertId);
     expect(row).toMatchObject({ channel: 'webhook', status: 'pending', attempts: 0, idempotency_key: `alert-${alertId}-webhook-1` });
+    expect((await http<{ delivery_status: string }>(t.baseUrl, 'GET', `/api/alerts/${alertId}`)).body.delivery_status).toBe('pending');
     await drain(alertId);
     const mine = receiver.received.filter((r) => r.body.alert.id === alertId);
     expect(mine).toHaveLength(1);
@@ -102,6 +103,8 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     });
     const [sent] = await deliveries(alertId);
     expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    const alert = await http<{ delivery_status: string }>(t.baseUrl, 'GET', `/api/alerts/${alertId}`);
+    expect(alert.body.delivery_status).toBe('all_delivered');
     expect(sent?.history).toEqual([expect.objectContaining({ ok: true, status_code: 200, error: null })]);
   });
 
@@ -125,6 +128,7 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     const exhausted = await fireOnce();
     await drain(exhausted);
     expect((await deliveries(exhausted))[0]).toMatchObject({ status: 'dead', attempts: 3, last_error: 'receiver answered 500' });
+    expect((await http<{ delivery_status: string }>(t.baseUrl, 'GET', `/api/alerts/${exhausted}`)).body.delivery_status).toBe('failed');
 
     receiver.answers = [400];
     const refused = await fireOnce();

@@ -9,7 +9,14 @@ import {
   type FindOptionsWhere,
   type Repository,
 } from 'typeorm';
-import { ALERT_PAGE, type AlertDetail, type AlertListResponse, type AlertLog, type AlertStats } from '@tradeassist/shared-types';
+import {
+  ALERT_PAGE,
+  type AlertDetail,
+  type DeliveryStatus,
+  type AlertListResponse,
+  type AlertLog,
+  type AlertStats,
+} from '@tradeassist/shared-types';
 import { NotFoundError, toIso } from '../common';
 import { RulesService } from '../rules';
 import type { AlertQueryDto } from './dto/alert.dto';
@@ -94,6 +101,11 @@ export class AlertsService {
     const row = await this.repo.findOneBy({ id });
     if (!row) throw new NotFoundError('ALERT_NOT_FOUND', `Alert with ID ${id} not found`);
     return { ...toAlertDto(row), explanation: row.explanation, rule_definition: await this.rules.versionAt(row.ruleId, row.ruleVersion) };
+  }
+
+  /** What the outbox says of an alert's deliveries (only alerts still there: a deleted one is left alone). */
+  async setDeliveryStatus(id: number, status: DeliveryStatus): Promise<void> {
+    await this.repo.update({ id }, { deliveryStatus: status });
   }
 
   async remove(id: number): Promise<void> {

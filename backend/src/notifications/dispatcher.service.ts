@@ -87,6 +87,7 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     });
     if (result.ok) {
       await this.outbox.update({ id: row.id }, { status: 'sent', sentAt: now, lastError: null });
+      await this.summarize(row.alertId);
       return;
     }
     const dead = result.permanent === true || attempt >= this.config.notifications.max_attempts;
@@ -96,13 +97,22 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
         ? { status: 'dead', lastError: result.error }
         : { status: 'pending', lastError: result.error, nextAttemptAt: now + retryDelayMs(attempt, result.retryAfterMs) },
     );
-    if (dead)
+    if (dead) {
       this.logger.warn({
         message: 'Notification moved to the dead-letter list',
         notification: row.id,
         channel: row.channel,
         error: result.error,
       });
+      await this.summarize(row.alertId);
+    }
+  }
+
+  /** The alert's delivery_status from its outbox rows: failed once any is dead, all_delivered once all are sent. */
+  private async summarize(alertId: number): Promise<void> {
+    const rows = await this.outbox.find({ where: { alertId }, select: { status: true } });
+    const status = rows.some((r) => r.status === 'dead') ? 'failed' : rows.every((r) => r.status === 'sent') ? 'all_delivered' : 'pending';
+    await this.alerts.setDeliveryStatus(alertId, status);
   }
 
   private async send(row: NotificationEntity, attempt: number): Promise<SendResult> {

@@ -85,9 +85,12 @@ export class TickPipeline {
       const tick = firedBy[i];
       if (!rule || !tick) return;
       const alert = buildAlert(f, rule, tick, evalMs[i] ?? 0);
+      const channels = rule.options.channels ?? DEFAULT_CHANNELS;
+      // Channels beyond the console's own are pending until the dispatcher has delivered them all.
+      if (channels.some((c) => c !== 'in_app' && c !== 'sound')) alert.deliveryStatus = 'pending';
       alerts.push(alert);
       routes.push({
-        channels: rule.options.channels ?? DEFAULT_CHANNELS,
+        channels,
         recipientId: rule.ownerId,
         priority: rule.options.priority,
         title: `${alert.instrumentSymbol} · ${rule.name ?? `Rule ${f.ruleId}`}`,
