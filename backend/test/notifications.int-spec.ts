@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { DispatcherService, webhookSignature } from '../src/notifications';
 import { ruleBody, tick } from './support/factories';
 import { FakeServer } from './support/fake-server';
+import { notifyHelpers } from './support/notify';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
 const SECRET = 'test-webhook-secret-0123456789';
@@ -171,6 +172,39 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
       ['slack', 'dead', 'the slack channel is not configured (SLACK_BOT_TOKEN)'],
       ['sms', 'dead', 'the sms channel is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)'],
     ]);
+  });
+});
+
+describe('The per-channel send budget (real app)', () => {
+  it('sends what the budget allows and makes the rest wait, without counting an attempt', async () => {
+    const receiver = new Receiver();
+    const url = `${await receiver.start()}/hook`;
+    const t = await startTestApp({
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: SECRET,
+      NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
+      NOTIFY_RATE_LIMITS: 'webhook=6',
+      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+    });
+    try {
+      const { fire, deliveries } = notifyHelpers(() => t);
+      const alerts = [await fire({ channels: ['webhook'] }), await fire({ channels: ['webhook'] }), await fire({ channels: ['webhook'] })];
+      await t.app.get(DispatcherService).runOnce();
+      const rows = (await Promise.all(alerts.map((a) => deliveries(a)))).map((r) => r[0]);
+      expect(rows.map((r) => [r?.status, r?.attempts])).toEqual([
+        ['sent', 1],
+        ['pending', 0],
+        ['pending', 0],
+      ]);
+      // 6 a minute: the next send is allowed about 10 s later.
+      const wait = Date.parse(rows[1]?.next_attempt_at ?? '') - Date.now();
+      expect(wait).toBeGreaterThan(8000);
+      expect(wait).toBeLessThanOrEqual(10_000);
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
   });
 });
 

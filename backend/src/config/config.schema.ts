@@ -105,6 +105,7 @@ export const configSchema = z.object({
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
       .optional(),
     allow_private_targets: z.coerce.boolean(),
+    rate_limits: z.string().regex(/^(|[a-z_]+=\d+(,[a-z_]+=\d+)*)$/, 'must look like slack=60,sms=10 (sends per minute)'),
     max_attempts: positiveInt.max(50),
     dispatch_interval_ms: positiveInt.max(60_000),
     request_timeout_ms: positiveInt.max(60_000),
@@ -253,6 +254,11 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     env: 'CONSOLE_URL',
     path: ['notifications', 'console_url'],
     description: 'Public URL of this console, for links back from notifications.',
+  },
+  {
+    env: 'NOTIFY_RATE_LIMITS',
+    path: ['notifications', 'rate_limits'],
+    description: 'Sends per minute per channel (bursts of a twelfth of it): over budget, notifications wait; none is dropped.',
   },
   {
     env: 'NOTIFY_ALLOW_PRIVATE_TARGETS',

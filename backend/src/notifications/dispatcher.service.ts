@@ -8,6 +8,7 @@ import { UsersService } from '../auth';
 import { AppException } from '../common';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { retryDelayMs } from './backoff';
+import { parseRateLimits, TokenBucket } from './token-bucket';
 import type { ChannelSender, SendResult } from './channels/channel-sender';
 import { createSenders } from './channels/channel-registry';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
@@ -25,6 +26,7 @@ const BATCH = 50;
 export class DispatcherService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DispatcherService.name);
   private readonly senders: Map<NotificationChannel, ChannelSender>;
+  private readonly budgets = new Map<string, TokenBucket>();
   private timer: NodeJS.Timeout | undefined;
   private busy: Promise<void> | null = null;
 
@@ -36,6 +38,9 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     private readonly users: UsersService,
   ) {
     this.senders = createSenders(config.notifications);
+    for (const [channel, perMinute] of parseRateLimits(config.notifications.rate_limits)) {
+      this.budgets.set(channel, new TokenBucket(perMinute, Math.max(1, Math.ceil(perMinute / 12))));
+    }
   }
 
   async onModuleInit(): Promise<void> {
@@ -70,6 +75,12 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async deliver(row: NotificationEntity): Promise<void> {
+    const budget = this.budgets.get(row.channel)?.take();
+    if (budget && !budget.ok) {
+      // Over the channel's budget: due again when a send is allowed; waiting is not an attempt.
+      await this.outbox.update({ id: row.id, status: 'pending' }, { nextAttemptAt: Date.now() + budget.waitMs });
+      return;
+    }
     const claimed = await this.outbox.update({ id: row.id, status: 'pending' }, { status: 'sending', attempts: row.attempts + 1 });
     if (!claimed.affected) return;
     const attempt = row.attempts + 1;
