@@ -8,6 +8,7 @@ import { Notifications1764300000000 } from './1764300000000-notifications';
 import { UserEmail1764400000000 } from './1764400000000-user-email';
 import { UserPhone1764500000000 } from './1764500000000-user-phone';
 import { Inbox1764600000000 } from './1764600000000-inbox';
+import { NotificationPreferences1764700000000 } from './1764700000000-notification-preferences';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   UserEmail1764400000000,
   UserPhone1764500000000,
   Inbox1764600000000,
+  NotificationPreferences1764700000000,
 ];

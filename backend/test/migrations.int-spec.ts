@@ -59,8 +59,8 @@ async function roundTrip(options: DataSourceOptions): Promise<void> {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
     const left = await ds.query<unknown[]>(
       options.type === 'postgres'
-        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox')"
-        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox')",
+        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox','notification_preferences')"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox','notification_preferences')",
     );
     expect(left).toEqual([]);
   } finally {

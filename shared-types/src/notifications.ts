@@ -89,3 +89,24 @@ export interface InboxPage {
 
 export const INBOX_ACTIONS = ['read', 'unread', 'acknowledge', 'snooze', 'archive', 'unarchive'] as const;
 export type InboxAction = (typeof INBOX_ACTIONS)[number];
+
+export const CHANNEL_MODES = ['on', 'off'] as const;
+export type ChannelMode = (typeof CHANNEL_MODES)[number];
+
+export interface ChannelPreference {
+  mode: ChannelMode;
+  /** Alerts below this priority do not go to the channel. */
+  min_priority: AlertPriority;
+}
+
+/** A user's notification settings. */
+export interface NotificationPreferences {
+  /** Channels for rules that name none. */
+  default_channels: NotificationChannel[];
+  /** Per channel; a channel not listed is on for every priority. */
+  channels: Partial<Record<NotificationChannel, ChannelPreference>>;
+  /** No notifications but the notification center in this daily window (urgent ones break through; it may cross midnight); null: none. */
+  quiet_hours: { start: string; end: string; timezone: string } | null;
+}
+
+export const DEFAULT_PREFERENCES: Readonly<NotificationPreferences> = { default_channels: ['in_app', 'sound'], channels: {}, quiet_hours: null };

@@ -3,6 +3,6 @@ export { NaiveEngine } from './naive-engine';
 export { LATE, type EngineRule, type EngineRuleOptions, type EngineTick, type Firing } from './types';
 export { RuleEngine } from './rule-engine';
 export { Bollinger, Ema, Macd, Rsi, Sma } from './indicators';
-export { isTimezone } from './studio/session-matcher';
+export { isTimezone, SessionMatcher } from './studio/session-matcher';
 export { operandCalculator, type OperandCalculator } from './indicators/operand-calculator';
 export { SlidingWindow } from './indicators/window';

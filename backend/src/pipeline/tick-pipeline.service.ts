@@ -1,17 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import type { AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
+import type { AlertPriority } from '@tradeassist/shared-types';
 import { AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import { LATE, type Firing } from '../engine';
 import { MarketDataService, type NormalizedTick } from '../market';
-import { OutboxService, type AlertRoute } from '../notifications';
+import { OutboxService, PreferencesService, type AlertRoute } from '../notifications';
 import { RealtimeService } from '../realtime';
 import { RuleEngineService } from '../rules';
 import { buildAlert } from './alert-builder';
-
-/** Where a rule's alerts go when it names no channels (user preferences come with the notification settings). */
-const DEFAULT_CHANNELS: readonly NotificationChannel[] = ['in_app', 'sound'];
 
 export interface PipelineResult {
   late: number;
@@ -32,6 +29,7 @@ export class TickPipeline {
     private readonly alerts: AlertsService,
     private readonly realtime: RealtimeService,
     private readonly outbox: OutboxService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   async process(ticks: readonly NormalizedTick[]): Promise<PipelineResult> {
@@ -85,7 +83,7 @@ export class TickPipeline {
       const tick = firedBy[i];
       if (!rule || !tick) return;
       const alert = buildAlert(f, rule, tick, evalMs[i] ?? 0);
-      const channels = rule.options.channels ?? DEFAULT_CHANNELS;
+      const channels = this.preferences.route(rule.ownerId, rule.options.channels, rule.options.priority);
       // Channels beyond the console's own are pending until the dispatcher has delivered them all.
       if (channels.some((c) => c !== 'in_app' && c !== 'sound')) alert.deliveryStatus = 'pending';
       alerts.push(alert);
