@@ -147,6 +147,24 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     expect(again.status).toBe(404);
   });
 
+  it("test-sends a sample alert through a channel and returns the receiver's answer", async () => {
+    const before = receiver.received.length;
+    const ok = await http<{ ok: boolean; status_code: number }>(t.baseUrl, 'POST', '/api/notifications/test', { channel: 'webhook' });
+    expect(ok.body).toEqual({ channel: 'webhook', ok: true, status_code: 200, error: null });
+    expect(receiver.received.length - before).toBe(1);
+    expect(receiver.received.at(-1)).toMatchObject({ validSignature: true, body: { alert: { instrument_symbol: 'TEST' } } });
+    receiver.answers = [500];
+    const failing = await http(t.baseUrl, 'POST', '/api/notifications/test', { channel: 'webhook' });
+    expect(failing.body).toEqual({ channel: 'webhook', ok: false, status_code: 500, error: 'receiver answered 500' });
+    const unconfigured = await http(t.baseUrl, 'POST', '/api/notifications/test', { channel: 'slack' });
+    expect(unconfigured.body).toEqual({
+      channel: 'slack',
+      ok: false,
+      status_code: null,
+      error: 'the slack channel is not configured (SLACK_BOT_TOKEN)',
+    });
+  });
+
   it('reports per-channel delivery metrics from the attempts', async () => {
     const res = await http<NotificationMetrics>(t.baseUrl, 'GET', '/api/metrics/notifications');
     expect(res.status).toBe(200);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { InjectRepository } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
 import { LessThanOrEqual, type Repository } from 'typeorm';
-import type { NotificationChannel } from '@tradeassist/shared-types';
+import type { AlertDetail, NotificationChannel } from '@tradeassist/shared-types';
 import { AlertsService } from '../alerts';
 import { UsersService } from '../auth';
 import { AppException } from '../common';
@@ -119,6 +119,24 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** Sends a sample alert through a channel now (no outbox, no retry) and returns what the provider answered. */
+  async testSend(channel: NotificationChannel, recipientId: number | null): Promise<SendResult> {
+    const sender = this.senders.get(channel);
+    if (!sender)
+      return { ok: false, statusCode: null, error: `the ${channel} channel is delivered by the console, not sent`, permanent: true };
+    const unavailable = sender.unavailable();
+    if (unavailable) return { ok: false, statusCode: null, error: unavailable, permanent: true };
+    const user = recipientId === null ? null : await this.users.findById(recipientId);
+    const now = new Date().toISOString();
+    return sender.send({
+      idempotencyKey: `test-${channel}-${Date.now()}`,
+      priority: 'normal',
+      attempt: 1,
+      recipient: user && { id: user.id, username: user.username, email: user.email, phone: user.phone },
+      alert: sampleAlert(now),
+    });
+  }
+
   /** The alert's delivery_status from its outbox rows: failed once any is dead, all_delivered once all are sent. */
   private async summarize(alertId: number): Promise<void> {
     const rows = await this.outbox.find({ where: { alertId }, select: { status: true } });
@@ -145,4 +163,27 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
       return { ok: false, statusCode: null, error: 'internal error while sending; see the server log' };
     }
   }
+}
+
+/** What a test send carries: an alert that says it is a test. */
+function sampleAlert(now: string): AlertDetail {
+  return {
+    id: 0,
+    timestamp: now,
+    rule_id: 0,
+    rule_version: 1,
+    rule_name: 'Test notification',
+    instrument_id: 0,
+    instrument_symbol: 'TEST',
+    trigger_value: 1,
+    threshold_value: 1,
+    fired_status: 'fired',
+    delivery_status: 'pending',
+    rule_condition: 'above',
+    rule_type: 'threshold',
+    evaluation_time_ms: 0,
+    alert_message: 'This is a test notification from TradeAssist',
+    explanation: null,
+    rule_definition: null,
+  };
 }

@@ -9,7 +9,8 @@ import {
   type ReplayRequest,
 } from '@tradeassist/shared-types';
 import { IdParamPipe } from '../common';
-import { Requires } from '../access';
+import { CurrentPrincipal, Requires, type Principal } from '../access';
+import { DispatcherService } from './dispatcher.service';
 import { NotificationsService } from './notifications.service';
 
 class ReplayDto implements ReplayRequest {
@@ -17,6 +18,19 @@ class ReplayDto implements ReplayRequest {
   @IsOptional()
   @IsIn(NOTIFICATION_CHANNELS)
   channel?: NotificationChannel;
+}
+
+class TestSendDto {
+  @ApiProperty({ enum: NOTIFICATION_CHANNELS })
+  @IsIn(NOTIFICATION_CHANNELS)
+  channel: NotificationChannel;
+}
+
+interface TestSendResult {
+  channel: NotificationChannel;
+  ok: boolean;
+  status_code: number | null;
+  error: string | null;
 }
 
 class NotificationRecordDto {
@@ -33,7 +47,10 @@ class NotificationRecordDto {
 @ApiTags('notifications')
 @Controller()
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly dispatcher: DispatcherService,
+  ) {}
 
   @Requires('viewer')
   @Get('alerts/:id/deliveries')
@@ -49,6 +66,15 @@ export class NotificationsController {
   })
   metrics(): Promise<NotificationMetrics> {
     return this.notifications.metrics();
+  }
+
+  @Requires('admin')
+  @Post('notifications/test')
+  @HttpCode(200)
+  @ApiOkResponse({ description: "A sample alert sent through the channel now, to you: {ok, status_code, error}, the provider's answer" })
+  async test(@Body() dto: TestSendDto, @CurrentPrincipal() me: Principal): Promise<TestSendResult> {
+    const r = await this.dispatcher.testSend(dto.channel, me.userId);
+    return { channel: dto.channel, ok: r.ok, status_code: r.statusCode, error: r.error };
   }
 
   @Requires('admin')
