@@ -9,6 +9,7 @@ import { UserEmail1764400000000 } from './1764400000000-user-email';
 import { UserPhone1764500000000 } from './1764500000000-user-phone';
 import { Inbox1764600000000 } from './1764600000000-inbox';
 import { NotificationPreferences1764700000000 } from './1764700000000-notification-preferences';
+import { InboxEscalation1764800000000 } from './1764800000000-inbox-escalation';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   UserPhone1764500000000,
   Inbox1764600000000,
   NotificationPreferences1764700000000,
+  InboxEscalation1764800000000,
 ];

@@ -226,6 +226,46 @@ describe('The per-channel send budget (real app)', () => {
   });
 });
 
+describe('Escalation of unacknowledged urgent alerts (real app)', () => {
+  it('sends an urgent alert nobody acknowledged in time to the escalation channel, once; an acknowledged one stays put', async () => {
+    const receiver = new Receiver();
+    const url = `${await receiver.start()}/hook`;
+    const t = await startTestApp({
+      WEBHOOK_URL: url,
+      WEBHOOK_SECRET: SECRET,
+      NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
+      ESCALATION_CHANNEL: 'webhook',
+      ESCALATION_MINUTES: '5',
+      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+    });
+    try {
+      const { fire, deliveries } = notifyHelpers(() => t);
+      const ignored = await fire({ channels: ['in_app'], priority: 'urgent' });
+      const seen = await fire({ channels: ['in_app'], priority: 'urgent' });
+      const normal = await fire({ channels: ['in_app'], priority: 'high' });
+      const dispatcher = t.app.get(DispatcherService);
+      await dispatcher.runOnce();
+      expect(await deliveries(ignored)).toEqual([]);
+      // Six minutes pass; one of the two urgent alerts was acknowledged meanwhile.
+      const db = t.app.get(DataSource);
+      await db.query('UPDATE inbox SET created_at = created_at - 360000');
+      const seenEntry = (await db.query<{ id: number }[]>('SELECT id FROM inbox WHERE alert_id = ?', [seen]))[0];
+      await http(t.baseUrl, 'POST', `/api/inbox/${seenEntry?.id}/acknowledge`, {});
+      await dispatcher.runOnce();
+      await dispatcher.runOnce();
+      expect((await deliveries(ignored)).map((d) => [d.channel, d.status, d.idempotency_key])).toEqual([
+        ['webhook', 'sent', `alert-${ignored}-webhook-1-escalated`],
+      ]);
+      expect(await deliveries(seen)).toEqual([]);
+      expect(await deliveries(normal)).toEqual([]);
+      expect(receiver.received.filter((r) => r.body.alert.id === ignored)).toHaveLength(1);
+    } finally {
+      await t.close();
+      await receiver.close();
+    }
+  });
+});
+
 describe('The SSRF guard (real app, private targets not allowed)', () => {
   it('refuses a webhook to a loopback address and keeps it in the dead-letter list', async () => {
     const receiver = new Receiver();

@@ -105,6 +105,8 @@ export const configSchema = z.object({
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
       .optional(),
     allow_private_targets: z.coerce.boolean(),
+    escalation_channel: z.enum(['slack', 'email', 'sms', 'webhook', 'discord', 'telegram']).optional(),
+    escalation_minutes: positiveInt.max(1440),
     rate_limits: z.string().regex(/^(|[a-z_]+=\d+(,[a-z_]+=\d+)*)$/, 'must look like slack=60,sms=10 (sends per minute)'),
     max_attempts: positiveInt.max(50),
     dispatch_interval_ms: positiveInt.max(60_000),
@@ -254,6 +256,17 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     env: 'CONSOLE_URL',
     path: ['notifications', 'console_url'],
     description: 'Public URL of this console, for links back from notifications.',
+  },
+  {
+    env: 'ESCALATION_CHANNEL',
+    path: ['notifications', 'escalation_channel'],
+    description:
+      'Where an urgent alert nobody acknowledged in the notification center goes next (slack, email, sms, webhook, discord, telegram).',
+  },
+  {
+    env: 'ESCALATION_MINUTES',
+    path: ['notifications', 'escalation_minutes'],
+    description: 'How long an urgent alert may stay unacknowledged before it is escalated.',
   },
   {
     env: 'NOTIFY_RATE_LIMITS',

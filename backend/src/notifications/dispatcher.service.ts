@@ -13,6 +13,7 @@ import type { ChannelSender, SendResult } from './channels/channel-sender';
 import { createSenders } from './channels/channel-registry';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
+import { EscalationService } from './escalation.service';
 
 const BATCH = 50;
 
@@ -36,6 +37,7 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     @InjectRepository(NotificationAttemptEntity) private readonly attempts: Repository<NotificationAttemptEntity>,
     private readonly alerts: AlertsService,
     private readonly users: UsersService,
+    private readonly escalation: EscalationService,
   ) {
     this.senders = createSenders(config.notifications);
     for (const [channel, perMinute] of parseRateLimits(config.notifications.rate_limits)) {
@@ -62,6 +64,7 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
 
   private async pass(): Promise<void> {
     try {
+      await this.escalation.escalate();
       const due = await this.outbox.find({
         where: { status: 'pending', nextAttemptAt: LessThanOrEqual(Date.now()) },
         order: { nextAttemptAt: 'ASC', id: 'ASC' },

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts';
 import { AuthModule } from '../auth';
 import { DispatcherService } from './dispatcher.service';
+import { EscalationService } from './escalation.service';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import { InboxEntity } from './entities/inbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
@@ -22,7 +23,7 @@ import { OutboxService } from './outbox.service';
     AuthModule,
   ],
   controllers: [NotificationsController, InboxController, PreferencesController],
-  providers: [OutboxService, DispatcherService, NotificationsService, InboxService, PreferencesService],
+  providers: [OutboxService, DispatcherService, NotificationsService, InboxService, PreferencesService, EscalationService],
   exports: [OutboxService, DispatcherService, PreferencesService],
 })
 export class NotificationsModule {}

@@ -36,4 +36,7 @@ export class InboxEntity {
 
   @Column({ name: 'archived_at', type: 'bigint', nullable: true, transformer: epochMs })
   archivedAt: number | null;
+
+  @Column({ name: 'escalated_at', type: 'bigint', nullable: true, transformer: epochMs })
+  escalatedAt: number | null;
 }

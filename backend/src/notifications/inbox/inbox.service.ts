@@ -49,7 +49,15 @@ export class InboxService {
     if (entries.length === 0) return [];
     const now = Date.now();
     const rows = entries.map((e) =>
-      manager.create(InboxEntity, { ...e, createdAt: now, readAt: null, acknowledgedAt: null, snoozedUntil: null, archivedAt: null }),
+      manager.create(InboxEntity, {
+        ...e,
+        createdAt: now,
+        readAt: null,
+        acknowledgedAt: null,
+        snoozedUntil: null,
+        archivedAt: null,
+        escalatedAt: null,
+      }),
     );
     return manager.save(InboxEntity, rows);
   }
