@@ -109,4 +109,8 @@ export interface NotificationPreferences {
   quiet_hours: { start: string; end: string; timezone: string } | null;
 }
 
-export const DEFAULT_PREFERENCES: Readonly<NotificationPreferences> = { default_channels: ['in_app', 'sound'], channels: {}, quiet_hours: null };
+export const DEFAULT_PREFERENCES: Readonly<NotificationPreferences> = {
+  default_channels: ['in_app', 'sound'],
+  channels: {},
+  quiet_hours: null,
+};
