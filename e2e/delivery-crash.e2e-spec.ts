@@ -56,7 +56,7 @@ describe('Notification delivery survives a crash (built server, SIGKILL, restart
     await receiver.close();
   });
 
-  it('delivers every alert after a SIGKILL mid-delivery, with at most the one in flight repeated', async () => {
+  it('delivers every alert after a SIGKILL mid-delivery, with at most those in flight repeated', async () => {
     const env = {
       MARKET_FEED: 'none',
       ADMIN_USERNAME: E2E_ADMIN.username,
@@ -105,8 +105,8 @@ describe('Notification delivery survives a crash (built server, SIGKILL, restart
     await until(`all ${ALERTS} alerts at the receiver`, () => receiver.distinct >= ALERTS, 60_000);
     expect(receiver.distinct).toBe(ALERTS);
     expect([...receiver.byKey.keys()].every((k) => /^alert-\d+-webhook-\d+$/.test(k))).toBe(true);
-    // At-least-once with a key: only a delivery cut off by the crash may come twice.
-    expect(receiver.total - receiver.distinct).toBeLessThanOrEqual(1);
+    // At-least-once with a key: only deliveries cut off by the crash may come twice (the dispatcher keeps up to 8 in flight).
+    expect(receiver.total - receiver.distinct).toBeLessThanOrEqual(8);
 
     const metrics = (await (
       await fetch(`${server.baseUrl}/api/metrics/notifications`, { headers: { 'x-api-key': key } })

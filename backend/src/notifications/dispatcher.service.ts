@@ -16,6 +16,8 @@ import { NotificationEntity } from './entities/notification.entity';
 import { EscalationService } from './escalation.service';
 
 const BATCH = 50;
+/** Sends in flight at once during a pass. */
+const IN_FLIGHT = 8;
 
 /**
  * Sends due outbox rows: claims each (pending → sending, one more attempt), sends it through its
@@ -70,8 +72,12 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
         order: { nextAttemptAt: 'ASC', id: 'ASC' },
         take: BATCH,
       });
-      // One at a time per pass: a failing channel slows its own rows, not the process.
-      for (const row of due) await this.deliver(row);
+      // A few at a time: a slow provider holds up its own sends, not everything behind them.
+      const queue = [...due];
+      const worker = async (): Promise<void> => {
+        for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(row);
+      };
+      await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, queue.length) }, worker));
     } catch (error) {
       this.logger.error({ message: 'Notification dispatch pass failed', error });
     }
