@@ -71,6 +71,7 @@ describe('Live pipeline: ingest → engine → alert → WebSocket (real app)', 
       threshold_value: 6000,
       condition: 'above',
       priority: 'normal',
+      sound: true,
       timestamp: '2026-01-15T14:31:00.000Z',
       message: 'ES is above 6000 at 6002.25',
     });

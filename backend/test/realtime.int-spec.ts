@@ -85,6 +85,7 @@ const alert = (symbol: string, message = `${symbol} crossed`): AlertFired => ({
   threshold_value: 1,
   condition: 'above',
   priority: 'normal',
+  sound: true,
   message,
   timestamp: new Date().toISOString(),
   evaluation_time_ms: 0.1,

@@ -160,12 +160,17 @@ describe('Rule options: trigger modes, hysteresis, expiry, price source, message
 
   it('renders the message template and sends the priority with alert_fired', async () => {
     const s = await scenario(
-      { priority: 'high', message_template: '{{symbol}} {{condition}} {{threshold}}: {{price}} ({{rule_name}}, {{priority}})' },
+      {
+        priority: 'high',
+        sound: false,
+        message_template: '{{symbol}} {{condition}} {{threshold}}: {{price}} ({{rule_name}}, {{priority}})',
+      },
       { name: 'Breakout' },
     );
     await s.push([101.25, 0]);
     const fired = await ws.next('alert_fired', (m) => m.data.rule_id === s.rule.id);
     expect(fired.data.priority).toBe('high');
+    expect(fired.data.sound).toBe(false);
     expect(fired.data.message).toBe(`${fired.data.symbol} above 100: 101.25 (Breakout, high)`);
   });
 

@@ -19,3 +19,11 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * Requests that really failed: not the WebSocket (closed on purpose when pages change) and not the
+ * ones the browser itself aborted because the page navigated while they were in flight.
+ */
+export function realFailures(failed: string[]): string[] {
+  return failed.filter((r) => !r.includes('/ws/realtime') && !r.endsWith('net::ERR_ABORTED'));
+}

@@ -33,6 +33,8 @@ export interface AlertFired {
   threshold_value: number;
   condition: RuleCondition;
   priority: AlertPriority;
+  /** Whether the console should play the alert's tone (the rule's routing includes the sound channel). */
+  sound: boolean;
   message: string;
   timestamp: string;
   evaluation_time_ms: number;

@@ -77,6 +77,7 @@ export class TickPipeline {
     // Rules firing 'once' switch off in the same transaction as their alert.
     const spent: number[] = [];
     const priorities = new Map<number, AlertPriority>();
+    const withSound = new Set<number>();
     const routes: Omit<AlertRoute, 'alertId'>[] = [];
     firings.forEach((f, i) => {
       const rule = this.engine.snapshot(f.ruleId);
@@ -95,6 +96,7 @@ export class TickPipeline {
         body: alert.alertMessage,
       });
       priorities.set(f.ruleId, rule.options.priority);
+      if (channels.includes('sound') && rule.options.sound) withSound.add(alerts.length - 1);
       if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });
     try {
@@ -106,7 +108,7 @@ export class TickPipeline {
         );
       });
       this.outbox.announce(inbox);
-      for (const a of saved) {
+      saved.forEach((a, k) => {
         this.realtime.publish(
           'alert_fired',
           {
@@ -119,13 +121,14 @@ export class TickPipeline {
             threshold_value: a.thresholdValue,
             condition: a.ruleCondition,
             priority: priorities.get(a.ruleId) ?? 'normal',
+            sound: withSound.has(k),
             message: a.alertMessage,
             timestamp: toIso(a.ts) ?? '',
             evaluation_time_ms: a.evaluationTimeMs,
           },
           { symbol: a.instrumentSymbol },
         );
-      }
+      });
     } catch (error) {
       this.logger.error({ message: 'Failed to record alerts', count: alerts.length, error });
       throw error;

@@ -34,5 +34,11 @@ export const routes: Routes = [
     loadComponent: () => import('./features/users/users.page').then((m) => m.UsersPage),
     title: 'Users · TradeAssist',
   },
+  {
+    path: 'deliveries',
+    canActivate: [requireUser('admin')],
+    loadComponent: () => import('./features/deliveries/deliveries.page').then((m) => m.DeliveriesPage),
+    title: 'Deliveries · TradeAssist',
+  },
   { path: '**', redirectTo: '' },
 ];

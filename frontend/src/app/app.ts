@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { AuthService } from './core/auth/auth.service';
+import { NotificationCenter } from './core/notifications/notification-center';
+import { AlertSound } from './core/realtime/alert-sound';
 import { AlertToaster } from './core/realtime/alert-toaster';
 import { QuoteBook } from './core/realtime/quote-book';
 import { RealtimeService } from './core/realtime/realtime.service';
@@ -17,6 +19,8 @@ export class App {
 
   constructor() {
     inject(AlertToaster).start();
+    inject(AlertSound).start();
+    inject(NotificationCenter).start();
     // Quotes are kept from the first tick on, whichever page is open.
     inject(QuoteBook).start();
     // The socket needs a session (the upgrade is refused without one): open it on sign-in, close it on sign-out.

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AlertDetail, AlertListResponse, AlertQuery, AlertStats } from '@tradeassist/shared-types';
+import type { AlertDetail, AlertListResponse, AlertQuery, AlertStats, NotificationRecord } from '@tradeassist/shared-types';
 import { firstValueFrom } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -16,6 +16,11 @@ export class AlertsApi {
   /** One alert with what made it fire and the rule version it fired under. */
   get(id: number): Promise<AlertDetail> {
     return firstValueFrom(this.http.get<AlertDetail>(`/api/alerts/${id}`));
+  }
+
+  /** Where the alert was sent beyond the console: one record per channel, with every attempt. */
+  deliveries(id: number): Promise<NotificationRecord[]> {
+    return firstValueFrom(this.http.get<NotificationRecord[]>(`/api/alerts/${id}/deliveries`));
   }
 
   stats(): Promise<AlertStats> {

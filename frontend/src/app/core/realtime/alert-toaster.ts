@@ -3,7 +3,7 @@ import type { AlertFired } from '@tradeassist/shared-types';
 import { ToastrService } from 'ngx-toastr';
 import { RealtimeService } from './realtime.service';
 
-/** A toast for every fired alert, whatever page is open; urgent ones stay until dismissed. */
+/** A toast for every fired alert, whatever page is open, styled by priority; urgent ones stay until dismissed. */
 @Injectable({ providedIn: 'root' })
 export class AlertToaster {
   private readonly toastr = inject(ToastrService);
@@ -16,7 +16,8 @@ export class AlertToaster {
   show(alert: AlertFired): void {
     const title = `${alert.symbol} · ${alert.rule_name ?? `Rule ${alert.rule_id}`}`;
     const options = { timeOut: alert.priority === 'urgent' ? 0 : 8000, extendedTimeOut: 2000, closeButton: true, progressBar: true };
-    if (alert.priority === 'urgent' || alert.priority === 'high') this.toastr.error(alert.message, title, options);
-    else this.toastr.warning(alert.message, title, options);
+    if (alert.priority === 'urgent') this.toastr.error(alert.message, title, options);
+    else if (alert.priority === 'high') this.toastr.warning(alert.message, title, options);
+    else this.toastr.info(alert.message, title, options);
   }
 }

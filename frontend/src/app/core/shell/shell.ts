@@ -9,6 +9,8 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import type { Role } from '@tradeassist/shared-types';
 import { ConnectionChip } from '../../shared/connection-chip';
 import { AuthService } from '../auth/auth.service';
+import { NotificationBell } from '../notifications/notification-bell';
+import { AlertSound } from '../realtime/alert-sound';
 import { RealtimeService } from '../realtime/realtime.service';
 
 interface NavLink {
@@ -31,6 +33,7 @@ interface NavLink {
     RouterLink,
     RouterLinkActive,
     ConnectionChip,
+    NotificationBell,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.html',
@@ -39,6 +42,7 @@ interface NavLink {
 export class Shell {
   protected readonly realtime = inject(RealtimeService);
   protected readonly auth = inject(AuthService);
+  protected readonly sound = inject(AlertSound);
   private readonly router = inject(Router);
   protected readonly navOpen = signal(true);
   private readonly now = signal(Date.now());
@@ -48,6 +52,7 @@ export class Shell {
     { path: '/instruments', label: 'Instruments', icon: 'candlestick_chart', role: 'viewer' },
     { path: '/rules', label: 'Rules', icon: 'rule', role: 'viewer' },
     { path: '/users', label: 'Users', icon: 'group', role: 'admin' },
+    { path: '/deliveries', label: 'Deliveries', icon: 'outbox', role: 'admin' },
     { path: '/account', label: 'Account & API keys', icon: 'manage_accounts', role: 'viewer' },
   ];
   protected readonly links = computed(() => (this.auth.user() ? this.allLinks.filter((l) => this.auth.can(l.role)) : []));

@@ -7,11 +7,12 @@ import { AlertsApi } from '../../core/api/alerts-api';
 import { ApiError } from '../../core/api/api-error';
 import { formatPrice, formatTime } from '../../shared/format';
 import { CONDITION_LABELS, RULE_TYPE_LABELS } from '../rules/rule-labels';
+import { AlertDeliveries } from './alert-deliveries';
 
 /** Why an alert fired: the tick, the values compared, and the rule exactly as it stood then. */
 @Component({
   selector: 'ta-alert-detail-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatProgressBarModule],
+  imports: [MatDialogModule, MatButtonModule, MatProgressBarModule, AlertDeliveries],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>Why this alert fired</h2>
@@ -81,6 +82,7 @@ import { CONDITION_LABELS, RULE_TYPE_LABELS } from '../rules/rule-labels';
         } @else {
           <p class="meta">Rule {{ a.rule_id }}, version {{ a.rule_version }} (its definition predates the rule history).</p>
         }
+        <ta-alert-deliveries [alertId]="a.id" />
       } @else {
         <mat-progress-bar mode="indeterminate" />
       }

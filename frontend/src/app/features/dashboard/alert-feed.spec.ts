@@ -3,7 +3,7 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatListHarness } from '@angular/material/list/testing';
 import type { AlertDetail } from '@tradeassist/shared-types';
-import { anAlertLog, anErrorBody, aRule } from '../../../testing/factories';
+import { anAlertLog, anErrorBody, aNotificationRecord, aRule } from '../../../testing/factories';
 import { configurePageTestBed } from '../../../testing/page-test-bed';
 import { AlertFeed } from './alert-feed';
 
@@ -118,6 +118,20 @@ describe('AlertFeed → why it fired', () => {
       'Condition: threshold: above 6100',
       'Cooldown: 60 s',
       'Version by: ann, 2026-11-22 13:00:00 UTC',
+    ]);
+
+    http
+      .expectOne('/api/alerts/7/deliveries')
+      .flush([
+        aNotificationRecord(),
+        aNotificationRecord({ id: 22, channel: 'webhook', status: 'dead', attempts: 5, last_error: 'HTTP 503 from receiver' }),
+      ]);
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(rows('[data-testid="alert-deliveries"]')).toEqual([
+      'Channel: Status: Attempts: Last error',
+      'Slack: sent: 1: —',
+      'Webhook: failed: 5: HTTP 503 from receiver',
     ]);
     http.verify();
   });
