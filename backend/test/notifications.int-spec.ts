@@ -193,18 +193,28 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
   });
 });
 
+/** A test app whose webhook channel points at a fresh receiver (private targets allowed), for one test; both closed after it. */
+async function withWebhookApp(env: Record<string, string>, run: (t: TestApp, receiver: Receiver) => Promise<void>): Promise<void> {
+  const receiver = new Receiver();
+  const url = `${await receiver.start()}/hook`;
+  const t = await startTestApp({
+    WEBHOOK_URL: url,
+    WEBHOOK_SECRET: SECRET,
+    NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
+    NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+    ...env,
+  });
+  try {
+    await run(t, receiver);
+  } finally {
+    await t.close();
+    await receiver.close();
+  }
+}
+
 describe('The per-channel send budget (real app)', () => {
-  it('sends what the budget allows and makes the rest wait, without counting an attempt', async () => {
-    const receiver = new Receiver();
-    const url = `${await receiver.start()}/hook`;
-    const t = await startTestApp({
-      WEBHOOK_URL: url,
-      WEBHOOK_SECRET: SECRET,
-      NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
-      NOTIFY_RATE_LIMITS: 'webhook=6',
-      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
-    });
-    try {
+  it('sends what the budget allows and makes the rest wait, without counting an attempt', () =>
+    withWebhookApp({ NOTIFY_RATE_LIMITS: 'webhook=6' }, async (t, receiver) => {
       const { fire, deliveries } = notifyHelpers(() => t);
       const alerts = [await fire({ channels: ['webhook'] }), await fire({ channels: ['webhook'] }), await fire({ channels: ['webhook'] })];
       await t.app.get(DispatcherService).runOnce();
@@ -219,26 +229,12 @@ describe('The per-channel send budget (real app)', () => {
       expect(wait).toBeGreaterThan(8000);
       expect(wait).toBeLessThanOrEqual(10_000);
       expect(receiver.received).toHaveLength(1);
-    } finally {
-      await t.close();
-      await receiver.close();
-    }
-  });
+    }));
 });
 
 describe('Escalation of unacknowledged urgent alerts (real app)', () => {
-  it('sends an urgent alert nobody acknowledged in time to the escalation channel, once; an acknowledged one stays put', async () => {
-    const receiver = new Receiver();
-    const url = `${await receiver.start()}/hook`;
-    const t = await startTestApp({
-      WEBHOOK_URL: url,
-      WEBHOOK_SECRET: SECRET,
-      NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
-      ESCALATION_CHANNEL: 'webhook',
-      ESCALATION_MINUTES: '5',
-      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
-    });
-    try {
+  it('sends an urgent alert nobody acknowledged in time to the escalation channel, once; an acknowledged one stays put', () =>
+    withWebhookApp({ ESCALATION_CHANNEL: 'webhook', ESCALATION_MINUTES: '5' }, async (t, receiver) => {
       const { fire, deliveries } = notifyHelpers(() => t);
       const ignored = await fire({ channels: ['in_app'], priority: 'urgent' });
       const seen = await fire({ channels: ['in_app'], priority: 'urgent' });
@@ -259,11 +255,7 @@ describe('Escalation of unacknowledged urgent alerts (real app)', () => {
       expect(await deliveries(seen)).toEqual([]);
       expect(await deliveries(normal)).toEqual([]);
       expect(receiver.received.filter((r) => r.body.alert.id === ignored)).toHaveLength(1);
-    } finally {
-      await t.close();
-      await receiver.close();
-    }
-  });
+    }));
 });
 
 describe('The SSRF guard (real app, private targets not allowed)', () => {
