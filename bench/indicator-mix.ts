@@ -1,18 +1,6 @@
-import type { EngineRule, EngineRuleOptions } from '../backend/src/engine';
+import { PLAIN_OPTIONS, type EngineRule, type EngineRuleOptions } from '../backend/src/engine';
 import { seededRandom } from '../backend/src/engine/test-support';
 import type { Workload } from './workload';
-
-const PLAIN: EngineRuleOptions = {
-  subject: null,
-  against: null,
-  conditions: null,
-  mode: 'every_time',
-  barMs: 60_000,
-  source: 'last',
-  rearm: null,
-  expiresAtMs: null,
-  session: null,
-};
 
 /** Indicator rules as traders write them: RSI extremes, price against an average, MACD and Bollinger signals, on 1- or 5-minute bars. */
 function indicatorRule(base: EngineRule, rand: () => number): EngineRule {
@@ -37,7 +25,7 @@ function indicatorRule(base: EngineRule, rand: () => number): EngineRule {
           ? { ...cross, subject: { kind: 'macd', line: 'histogram', fast: 12, slow: 26, signal: 9 } }
           : { ...cross, against: { kind: 'bollinger', band: rand() < 0.5 ? 'upper' : 'lower', period: 20, k: 2 } };
   const { ruleType, condition, threshold, ...options } = variant;
-  return { ...base, ruleType, condition, threshold, options: { ...PLAIN, barMs, ...options } };
+  return { ...base, ruleType, condition, threshold, options: { ...PLAIN_OPTIONS, barMs, ...options } };
 }
 
 /** The same workload with a share of its rules replaced by indicator rules (same ids and instruments). */

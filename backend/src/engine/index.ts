@@ -6,3 +6,4 @@ export { Bollinger, Ema, Macd, Rsi, Sma } from './indicators';
 export { isTimezone, SessionMatcher } from './studio/session-matcher';
 export { operandCalculator, type OperandCalculator } from './indicators/operand-calculator';
 export { SlidingWindow } from './indicators/window';
+export { PLAIN_OPTIONS } from './studio/studio-rule';

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import type { AlertPriority } from '@tradeassist/shared-types';
 import { AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import { LATE, type Firing } from '../engine';
@@ -76,8 +75,8 @@ export class TickPipeline {
     const alerts: NewAlert[] = [];
     // Rules firing 'once' switch off in the same transaction as their alert.
     const spent: number[] = [];
-    const priorities = new Map<number, AlertPriority>();
-    const withSound = new Set<number>();
+    // Whether the console should play each alert's tone, index for index with alerts and routes.
+    const sounds: boolean[] = [];
     const routes: Omit<AlertRoute, 'alertId'>[] = [];
     firings.forEach((f, i) => {
       const rule = this.engine.snapshot(f.ruleId);
@@ -95,8 +94,7 @@ export class TickPipeline {
         title: `${alert.instrumentSymbol} · ${rule.name ?? `Rule ${f.ruleId}`}`,
         body: alert.alertMessage,
       });
-      priorities.set(f.ruleId, rule.options.priority);
-      if (channels.includes('sound') && rule.options.sound) withSound.add(alerts.length - 1);
+      sounds.push(channels.includes('sound') && rule.options.sound);
       if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });
     try {
@@ -120,8 +118,8 @@ export class TickPipeline {
             trigger_value: a.triggerValue,
             threshold_value: a.thresholdValue,
             condition: a.ruleCondition,
-            priority: priorities.get(a.ruleId) ?? 'normal',
-            sound: withSound.has(k),
+            priority: routes[k]?.priority ?? 'normal',
+            sound: sounds[k] ?? false,
             message: a.alertMessage,
             timestamp: toIso(a.ts) ?? '',
             evaluation_time_ms: a.evaluationTimeMs,

@@ -78,11 +78,6 @@ export class StudioRule {
     this.firedBar = this.slot.lastMs > -Infinity ? barStart(this.slot.lastMs, this.options.barMs) : -Infinity;
   }
 
-  /** Compares indicators (or the price with one) rather than the price with the threshold. */
-  get hasOperands(): boolean {
-    return this.comparison !== null;
-  }
-
   /** Whether it is evaluated at all: active, and either a floor condition or a tree. */
   get live(): boolean {
     return this.active && (this.slot.kind !== Kind.none || this.tree !== null);
