@@ -1,59 +1,110 @@
+import type { RingArena } from './price-ring';
+
 /**
- * Layout of an instrument's numeric state, all in one Float64Array: a tick reads a header of
- * index bounds, the rate windows and the price ring from a few adjacent cache lines instead of
- * chasing one object per index (with a thousand instruments ticking in turn, a tick's cost is
- * mostly the memory it touches). V8 boxes double fields of objects, so numbers that change on
- * every tick are kept here rather than in fields.
+ * Where an instrument's numeric state lives. With a thousand instruments ticking in random order a
+ * tick's cost is mostly the memory it touches, so what every tick needs is one cache line in a
+ * table shared by all instruments (`BookTable.hot`, HOT doubles per instrument), and the rest is
+ * read only by a tick that may fire something or has bookkeeping due:
  *
- *   [ header (HEADER) | windows (WINDOW × window capacity) | ring (2 × ring capacity: ts, price) ]
+ *   hot, per instrument:  [ LAST_TS PREV LO HI VOL DUE POS POS_END ]
+ *   a book's own `f`:     see book-store (header, windows, indexes, re-arm heap)
+ *   its ring:             a region of the table's RingArena (see price-ring)
+ *
+ * V8 boxes double fields of objects, so numbers that change on every tick are kept in typed arrays.
  */
+export const HOT = 8;
 export const LAST_TS = 0;
 /** The previous evaluated price; NaN before the first (every comparison with it is then false). */
 export const PREV = 1;
+/**
+ * A tick with LO ≤ price ≤ HI, volume ≤ VOL and time < DUE fires nothing and changes nothing but
+ * the last price and the ring: every bracket and rate bound of the book folded into one interval.
+ */
+export const LO = 2;
+export const HI = 3;
+export const VOL = 4;
+/** Tick time from which the book has work due (a re-arm, a rate bound to renew); −∞ forces the next tick through the book. */
+export const DUE = 5;
+/** Where in the ring arena the next tick's (ts, price) goes; −1 for a book without rate windows (no ring to write). */
+export const POS = 6;
+/** The fast path writes while POS < POS_END: up to the end of the ring's region, and short of the oldest entry a window needs. */
+export const POS_END = 7;
+
+/** What every tick of a table needs to see, and the arena its fast path writes the rings in. */
+export interface HotTable {
+  hot: Float64Array;
+  readonly rings: RingArena;
+}
+
+// A book's header, at the start of its own `f` (see book-store).
+
 /** Smallest armed `above` level: a price at or below it fires nothing. */
-export const ABOVE_MIN = 2;
-export const BELOW_MAX = 3;
-export const VOLUME_MIN = 4;
+export const ABOVE_MIN = 0;
+export const BELOW_MAX = 1;
+export const VOLUME_MIN = 2;
 /**
  * Brackets around the last price: the nearest levels below and above it. A tick whose price stays
  * inside cannot cross or touch any level, so the index itself is only searched when it leaves.
- * Equals: fast when EQ_FROM ≤ price ≤ EQ_TO (the nearest levels, pulled in by twice the tolerance).
- * Crosses above (levels L with prev ≤ L < price): fast when XA_LO < price ≤ XA_HI.
- * Crosses below (levels L with price < L ≤ prev): fast when XB_LO ≤ price < XB_HI.
+ * All are closed, LO ≤ price ≤ HI, so that the book folds them with a plain max and min:
+ * Equals: the nearest levels, pulled in by twice the tolerance.
+ * Crosses above (levels L with prev ≤ L < price): (largest level below, smallest at or above], its
+ * open end stored as the next double up (see float-steps).
+ * Crosses below (levels L with price < L ≤ prev): [largest at or below, smallest above), likewise.
  * Before the first price they are empty intervals (+∞, −∞), so the first tick computes them.
  */
-export const EQ_FROM = 5;
-export const EQ_TO = 6;
-export const XA_LO = 7;
-export const XA_HI = 8;
-export const XB_LO = 9;
-export const XB_HI = 10;
+export const EQ_FROM = 3;
+export const EQ_TO = 4;
+export const XA_LO = 5;
+export const XA_HI = 6;
+export const XB_LO = 7;
+export const XB_HI = 8;
 /** Tick time of the earliest pending re-arm (+∞ when none). */
-export const NEXT_REARM = 11;
-/** Sequence number of the next ring entry. */
-export const SEQ = 12;
-/** Oldest ring entry any window still holds: the ring may overwrite anything before it. */
-export const OLDEST = 13;
+export const NEXT_REARM = 9;
+/** Oldest ring entry a window may still need (a lower bound: heads move lazily). */
+export const OLDEST = 10;
 /**
- * Smallest and largest price the ring may hold (a superset: prices are added as they come and
- * the bounds are only recomputed now and then). Every window's reference lies between them, so
- * the percent change a tick can show is bounded without reading the ring.
+ * The rate windows' bounds folded: a price in [RATE_LO, RATE_HI] before tick time RATE_DUE fires
+ * no rate rule, so a tick that comes to the book for another reason reads no window.
  */
-export const RING_LO = 14;
-export const RING_HI = 15;
+export const RATE_LO = 11;
+export const RATE_HI = 12;
+export const RATE_DUE = 13;
+/** The ring's sequence number as of the arena position POS_AT: the fast path moves POS on, and the book counts from here. */
+export const SEQ = 14;
+export const POS_AT = 15;
 export const HEADER = 16;
 
-/** A rate window: its length, the sequence number of its earliest price, its smallest armed up / down thresholds. */
-export const WINDOW = 4;
+/**
+ * A rate window: its length, the sequence number of its earliest price (a lower bound: heads move
+ * lazily), its smallest armed up / down thresholds, and bounds on its references (see window-bounds).
+ */
+export const WINDOW = 8;
 export const W_MS = 0;
 export const W_HEAD = 1;
 export const W_UP_MIN = 2;
 export const W_DOWN_MIN = 3;
+export const W_EDGE = 4;
+export const W_REF_LO = 5;
+export const W_REF_HI = 6;
+/** A spanning bound: how long it held when renewed (ms of tick time). A contained one: the quiet ratio it was made for (see window-bounds). */
+export const W_LIFE = 7;
 
-export function newHeader(size: number): Float64Array {
-  const f = new Float64Array(size);
-  f[LAST_TS] = -Infinity;
-  f[PREV] = NaN;
+export function newHot(instruments: number, from = 0, hot = new Float64Array(HOT * instruments)): Float64Array {
+  for (let at = HOT * from; at < hot.length; at += HOT) {
+    hot[at + LAST_TS] = -Infinity;
+    hot[at + PREV] = NaN;
+    hot[at + LO] = Infinity;
+    hot[at + HI] = -Infinity;
+    hot[at + VOL] = -Infinity;
+    hot[at + DUE] = -Infinity;
+    hot[at + POS] = -1;
+    hot[at + POS_END] = Infinity;
+  }
+  return hot;
+}
+
+export function newHeader(): Float64Array {
+  const f = new Float64Array(HEADER);
   f[ABOVE_MIN] = Infinity;
   f[BELOW_MAX] = -Infinity;
   f[VOLUME_MIN] = Infinity;
@@ -62,28 +113,9 @@ export function newHeader(size: number): Float64Array {
     f[lo + 1] = -Infinity;
   }
   f[NEXT_REARM] = Infinity;
-  f[RING_LO] = Infinity;
-  f[RING_HI] = -Infinity;
+  f[RATE_LO] = -Infinity;
+  f[RATE_HI] = Infinity;
+  f[RATE_DUE] = Infinity;
+  f[POS_AT] = -1;
   return f;
-}
-
-/**
- * Copies state into a larger block: header and windows as they are, ring entries from the oldest
- * held one re-laid for the new capacity (a power of two, so `seq & mask` finds an entry).
- */
-export function relayout(f: Float64Array, winCap: number, ringCap: number, newWinCap: number, newRingCap: number): Float64Array {
-  const g = new Float64Array(HEADER + WINDOW * newWinCap + 2 * newRingCap);
-  g.set(f.subarray(0, HEADER + WINDOW * winCap));
-  if (ringCap > 0) {
-    const from = HEADER + WINDOW * winCap;
-    const to = HEADER + WINDOW * newWinCap;
-    const mask = ringCap - 1;
-    const newMask = newRingCap - 1;
-    const seq = f[SEQ] as number;
-    for (let s = f[OLDEST] as number; s < seq; s++) {
-      g[to + 2 * (s & newMask)] = f[from + 2 * (s & mask)] as number;
-      g[to + 2 * (s & newMask) + 1] = f[from + 2 * (s & mask) + 1] as number;
-    }
-  }
-  return g;
 }

@@ -1,4 +1,4 @@
-import { ENGINES, engineRule, engineTick, play, S, T0, type EngineCase } from './test-support';
+import { ENGINES, engineRule, engineTick, play, S, T0, type EngineCase, type Step } from './test-support';
 import type { Firing } from './types';
 
 const cross = { ruleType: 'crossover', condition: 'crosses_above' } as const;
@@ -123,6 +123,27 @@ const cases: EngineCase[] = [
     rules: [{ id: 1, ...up(60) }],
     steps: [[100, 0], { remove: 1 }, [100, 1 * S], { upsert: { id: 2, ...up(60) } }, [102, 2 * S], [103.1, 3 * S]],
     fires: [[], [], [], [2]],
+  },
+  {
+    // A minute and a half at 103.5 puts the window in a narrow range, where the second rule keeps
+    // it while armed; once it is gone and the first is cooling down, nothing does: back, the first
+    // must see the 95s that came in meanwhile.
+    name: 'a rate window left without an armed rule for a while reads its whole history again',
+    rules: [
+      { id: 1, ...up(60, 3), cooldownSeconds: 150 },
+      { id: 2, ...up(60, 3) },
+    ],
+    steps: [
+      [100, 0],
+      ...Array.from({ length: 100 }, (_, i): Step => [103.5, (i + 1) * S]),
+      { remove: 2 },
+      [95, 101 * S],
+      [95, 102 * S],
+      [103.5, 103 * S],
+      [103, 161 * S],
+    ],
+    // Rule 2 fires while the first price (100) is in its window, up to 60 s.
+    fires: [[], [1, 2], ...Array.from({ length: 59 }, () => [2]), ...Array.from({ length: 40 }, () => []), [], [], [], [1]],
   },
   {
     name: 'a rate window replaced by another rule before the next tick keeps its history',

@@ -1,10 +1,11 @@
 import { EQUALS_TOLERANCE } from '@tradeassist/shared-types';
 import * as L from './book-layout';
-import { Bound, EQUALS_SEARCH, LevelIndex } from './level-index';
+import * as Records from './book-store';
+import * as Levels from './level-index';
+import { Bound, type LevelIndex } from './level-index';
 import { RateWindows } from './rate-windows';
-import { RearmHeap } from './rearm-heap';
-import { coolingDown, isLevelTriggered, isRate, Kind, rearmAt, type RuleSlot } from './rule-slot';
-import { LATE, type EngineTick, type Firing } from './types';
+import { isRate, Kind, rearmAt, type RuleSlot } from './rule-slot';
+import type { EngineTick, Firing } from './types';
 
 // Layout offsets as module constants: the optimiser folds them, where a namespace property is a load per access.
 const {
@@ -13,166 +14,144 @@ const {
   BELOW_MAX,
   VOLUME_MIN,
   EQ_FROM,
+  EQ_TO,
   XA_LO,
+  XA_HI,
   XB_LO,
+  XB_HI,
   NEXT_REARM,
+  RATE_LO,
+  RATE_HI,
+  RATE_DUE,
   PREV,
   LAST_TS,
-  EQ_TO,
-  XA_HI,
-  XB_HI,
-  SEQ,
-  OLDEST,
-  RING_LO,
-  RING_HI,
-  WINDOW,
-  W_HEAD,
-  W_UP_MIN,
-  W_DOWN_MIN,
+  LO,
+  HI,
+  VOL,
+  DUE,
+  POS_END,
 } = L;
+const { RECORD, R_COOLDOWN, R_ID, R_LAST, R_VERSION } = Records;
+const { EQUALS_SEARCH } = Levels;
 
 /**
  * One instrument's rules, indexed so a tick touches only the rules it can fire:
  * - level-triggered rules (above, below, volume, rate of change) sit in sorted indexes while armed;
- *   a tick fires a prefix or suffix of them, and a rule with a cooldown leaves its index when it
- *   fires and comes back through the re-arm heap once tick time reaches the end of its cooldown;
- * - crossing and equals rules are found by the level range the price moved through or touches.
- * The header of `f` mirrors each index's bounds, so a tick that fires nothing reads no index at all.
+ *   a tick fires a prefix or suffix of them;
+ * - crossing and equals rules are found by the level range the price moved through or touches;
+ * - a rule with a cooldown leaves its index when it fires and comes back through the re-arm heap
+ *   once tick time reaches the end of its cooldown: a price wandering about a crossing level it
+ *   just fired on then meets no level there, and stays on the fast path.
+ * The header of `f` mirrors each index's bounds, and `publish` folds them with the rate windows'
+ * bounds into the table's hot line: a tick that fires nothing reads neither the book nor an index.
  */
 export class InstrumentBook extends RateWindows {
-  private readonly above = new LevelIndex(Bound.min, ABOVE_MIN);
-  private readonly below = new LevelIndex(Bound.max, BELOW_MAX);
-  private readonly volume = new LevelIndex(Bound.min, VOLUME_MIN);
-  private readonly equals = new LevelIndex(Bound.equals, EQ_FROM);
-  private readonly crossAbove = new LevelIndex(Bound.crossUp, XA_LO);
-  private readonly crossBelow = new LevelIndex(Bound.crossDown, XB_LO);
-  private readonly heap = new RearmHeap();
+  private readonly above = this.newIndex(Bound.min, ABOVE_MIN);
+  private readonly below = this.newIndex(Bound.max, BELOW_MAX);
+  private readonly volume = this.newIndex(Bound.min, VOLUME_MIN);
+  private readonly equals = this.newIndex(Bound.equals, EQ_FROM);
+  private readonly crossAbove = this.newIndex(Bound.crossUp, XA_LO);
+  private readonly crossBelow = this.newIndex(Bound.crossDown, XB_LO);
 
-  constructor(readonly instrumentId: number) {
-    super();
+  constructor(
+    table: L.HotTable,
+    slot: number,
+    readonly instrumentId: number,
+  ) {
+    super(table, slot);
+    this.publish();
   }
 
   add(slot: RuleSlot): void {
     const index = this.indexFor(slot);
     slot.index = index;
-    if (isLevelTriggered(slot.kind) && slot.cooldownMs > 0 && slot.lastMs > -Infinity) {
+    const record = this.admit(index, slot);
+    const f = this.f;
+    if (slot.cooldownMs > 0 && slot.lastMs > -Infinity) {
       // Possibly still cooling down (e.g. after a restart): re-armed by the first tick past its cooldown.
-      this.heap.push(rearmAt(slot.lastMs, slot.cooldownMs), slot.threshold, slot, index);
-      this.f[NEXT_REARM] = this.heap.peek();
-      return;
+      this.heap.push(f, rearmAt(slot.lastMs, slot.cooldownMs), slot.threshold, index.id, record);
+      f[NEXT_REARM] = this.heap.peek(f);
+    } else {
+      index.insert(f, slot.threshold, record);
+      this.syncBounds(index);
     }
-    index.insert(slot.threshold, slot);
-    this.syncBounds(index);
+    this.publish();
   }
 
   /** Takes a rule out of its index, or out of the re-arm heap if it is cooling down. */
   remove(slot: RuleSlot): void {
     const index = slot.index;
     if (!index) return;
-    if (index.remove(slot)) this.syncBounds(index);
-    else if (this.heap.remove(slot)) this.f[NEXT_REARM] = this.heap.peek();
+    const f = this.f;
+    const record = this.dismiss(index, slot);
+    if (index.remove(f, slot.threshold, record)) this.syncBounds(index);
+    else if (this.heap.remove(f, record)) f[NEXT_REARM] = this.heap.peek(f);
     slot.index = null;
     if (isRate(slot.kind)) this.releaseWindow(slot.windowMs);
+    this.publish();
   }
 
   seed(lastPrice: number | null, lastTsMs: number | null): void {
+    const hot = this.table.hot;
     if (lastPrice !== null) {
-      this.f[PREV] = lastPrice;
+      hot[this.at + PREV] = lastPrice;
       // The brackets are kept around the previous price: recentre them on the seeded one.
       this.syncBounds(this.equals);
       this.syncBounds(this.crossAbove);
       this.syncBounds(this.crossBelow);
     }
-    if (lastTsMs !== null) this.f[LAST_TS] = Math.max(this.f[LAST_TS] as number, lastTsMs);
+    if (lastTsMs !== null) hot[this.at + LAST_TS] = Math.max(hot[this.at + LAST_TS] as number, lastTsMs);
+    this.publish();
   }
 
+  /**
+   * A tick the table's hot line could not rule out (BookTable checked that it is not late): each
+   * index whose bracket the price left is searched, then the hot line is published anew.
+   */
   evaluate(tick: EngineTick, out: Firing[]): number {
     const ts = tick.tsMs;
-    let f = this.f;
-    if (ts < (f[LAST_TS] as number)) return LATE;
+    const f = this.f;
+    const hot = this.table.hot;
     const start = out.length;
     const p = tick.price;
     const v = tick.volume;
-    const prev = f[PREV] as number;
+    const prev = hot[this.at + PREV] as number;
     const prevOut = prev === prev ? prev : null;
     if ((f[NEXT_REARM] as number) <= ts) this.rearm(ts, p, v, out, prevOut);
     if (this.dropPending) this.dropUnusedWindows();
-    if (p > (f[ABOVE_MIN] as number)) this.fireLevels(this.above, 0, this.above.lowerBound(p), p, ts, out, prevOut, null);
-    if (p < (f[BELOW_MAX] as number)) this.fireLevels(this.below, this.below.upperBound(p), this.below.size, p, ts, out, prevOut, null);
-    if (v > (f[VOLUME_MIN] as number)) this.fireLevels(this.volume, 0, this.volume.lowerBound(v), v, ts, out, prevOut, null);
+    if (p > (f[ABOVE_MIN] as number)) this.fireLevels(this.above, 0, this.above.lowerBound(f, p), p, ts, out, prevOut, null);
+    if (p < (f[BELOW_MAX] as number)) this.fireLevels(this.below, this.below.upperBound(f, p), this.below.size, p, ts, out, prevOut, null);
+    if (v > (f[VOLUME_MIN] as number)) this.fireLevels(this.volume, 0, this.volume.lowerBound(f, v), v, ts, out, prevOut, null);
     // Brackets: a price that stays between the nearest levels crosses and touches none of them.
     if (!(p >= (f[EQ_FROM] as number) && p <= (f[EQ_TO] as number))) this.fireEquals(p, ts, out, prevOut);
-    if (!(p > (f[XA_LO] as number) && p <= (f[XA_HI] as number))) this.fireCrossAbove(p, prev, ts, out);
-    if (!(p >= (f[XB_LO] as number) && p < (f[XB_HI] as number))) this.fireCrossBelow(p, prev, ts, out);
-    if (this.nWin > 0) f = this.evaluateRates(ts, p, out, prevOut);
-    f[PREV] = p;
-    f[LAST_TS] = ts;
+    if (!(p >= (f[XA_LO] as number) && p <= (f[XA_HI] as number))) this.fireCrossAbove(p, prev, ts, out);
+    if (!(p >= (f[XB_LO] as number) && p <= (f[XB_HI] as number))) this.fireCrossBelow(p, prev, ts, out);
+    if (this.nWin > 0) this.evaluateRates(ts, p, out, prevOut);
+    hot[this.at + PREV] = p;
+    hot[this.at + LAST_TS] = ts;
+    this.publish();
     const n = out.length - start;
     if (n > 1) sortByRuleId(out, start);
     return n;
   }
 
   /**
-   * One write to the shared ring, then each window that could fire reads its reference price;
-   * returns `f` (the ring may have grown). The ring's price bounds give the largest rise and fall
-   * any window can show, so a window whose thresholds are out of that reach is not read at all
-   * (its head catches up when it is next needed): most ticks then touch no ring entry but the new one.
+   * Folds every bound of the book into the table's hot line (see book-layout): the brackets and
+   * level bounds of the indexes, the rate windows' bracket, and when work is next due.
    */
-  private evaluateRates(ts: number, p: number, out: Firing[], prevOut: number | null): Float64Array {
-    let f = this.f;
-    let seq = f[SEQ] as number;
-    if (seq - (f[OLDEST] as number) >= this.ringCap) {
-      this.settle(ts, false);
-      if (seq - (f[OLDEST] as number) >= this.ringCap) f = this.resize(this.winCap, this.ringCap * 2);
-    }
-    const at = this.ringOff + 2 * (seq & this.mask);
-    f[at] = ts;
-    f[at + 1] = p;
-    f[SEQ] = ++seq;
-    if (p < (f[RING_LO] as number)) f[RING_LO] = p;
-    if (p > (f[RING_HI] as number)) f[RING_HI] = p;
-    // Twice per turn of the ring, tighten the bounds to what the windows still hold.
-    if ((seq & (this.mask >> 1)) === 0) this.settle(ts, true);
-    const lo = f[RING_LO] as number;
-    const hi = f[RING_HI] as number;
-    // With every reference on one side of zero, the percent change is monotonic in it: its extremes come from lo and hi.
-    const bounded = lo > 0 || hi < 0;
-    const pLo = ((p - lo) / Math.abs(lo)) * 100;
-    const pHi = ((p - hi) / Math.abs(hi)) * 100;
-    const most = pLo > pHi ? pLo : pHi;
-    const least = pLo > pHi ? pHi : pLo;
-    const n = this.nWin;
-    let oldest = seq;
-    for (let w = 0, o = HEADER; w < n; w++, o += WINDOW) {
-      const upMin = f[o + W_UP_MIN] as number;
-      const downMin = f[o + W_DOWN_MIN] as number;
-      if (outOfReach(upMin, downMin, bounded, most, least)) {
-        const head = f[o + W_HEAD] as number;
-        if (head < oldest) oldest = head;
-        continue;
-      }
-      const h = this.advanceHead(o, ts);
-      const head = f[o + W_HEAD] as number;
-      if (head < oldest) oldest = head;
-      const ref = f[h + 1] as number;
-      // A zero reference (TICK, ADD can sit at 0) has no meaningful percent change.
-      if (ref === 0) continue;
-      const pct = ((p - ref) / Math.abs(ref)) * 100;
-      if (pct >= upMin) {
-        const up = this.winUp[w] as LevelIndex;
-        this.fireLevels(up, 0, up.upperBound(pct), pct, ts, out, prevOut, ref);
-      }
-      if (-pct >= downMin) {
-        const down = this.winDown[w] as LevelIndex;
-        this.fireLevels(down, 0, down.upperBound(-pct), pct, ts, out, prevOut, ref);
-      }
-    }
-    f[OLDEST] = oldest;
-    return f;
+  publish(): void {
+    const f = this.f;
+    const hot = this.table.hot;
+    const at = this.at;
+    hot[at + LO] = Math.max(f[BELOW_MAX] as number, f[EQ_FROM] as number, f[XA_LO] as number, f[XB_LO] as number, f[RATE_LO] as number);
+    hot[at + HI] = Math.min(f[ABOVE_MIN] as number, f[EQ_TO] as number, f[XA_HI] as number, f[XB_HI] as number, f[RATE_HI] as number);
+    hot[at + VOL] = f[VOLUME_MIN] as number;
+    hot[at + DUE] = this.dropPending ? -Infinity : Math.min(f[NEXT_REARM] as number, f[RATE_DUE] as number);
+    hot[at + POS_END] = this.ringEnd();
   }
 
   /** Every armed rule in [from, to) fires; those with a cooldown leave the index until re-armed. */
-  private fireLevels(
+  protected override fireLevels(
     index: LevelIndex,
     from: number,
     to: number,
@@ -182,81 +161,100 @@ export class InstrumentBook extends RateWindows {
     prev: number | null,
     ref: number | null,
   ): void {
-    const levels = index.levels;
-    const slots = index.slots;
+    const f = this.f;
+    const start = index.start;
     let kept = from;
     for (let i = from; i < to; i++) {
-      const slot = slots[i] as RuleSlot;
-      const level = levels[i] as number;
-      out.push(this.firing(slot, level, ts, trigger, prev, ref));
-      slot.lastMs = ts;
-      if (slot.cooldownMs > 0) {
-        this.heap.push(rearmAt(ts, slot.cooldownMs), level, slot, index);
+      const level = f[start + i] as number;
+      const record = f[index.recordAt(i)] as number;
+      const cooldown = this.fire(record, level, ts, trigger, prev, ref, out);
+      if (cooldown > 0) {
+        this.heap.push(f, rearmAt(ts, cooldown), level, index.id, record);
       } else {
-        levels[kept] = level;
-        slots[kept] = slot;
+        f[start + kept] = level;
+        f[index.recordAt(kept)] = record;
         kept++;
       }
     }
     if (kept < to) {
-      index.removeRange(kept, to);
+      index.removeRange(f, kept, to);
       this.syncBounds(index);
-      this.f[NEXT_REARM] = this.heap.peek();
+      f[NEXT_REARM] = this.heap.peek(f);
     }
   }
 
   /** The price left the bracket: levels in [prev, p) are crossed upwards (none when it fell or has no previous price). */
   private fireCrossAbove(p: number, prev: number, ts: number, out: Firing[]): void {
     const x = this.crossAbove;
-    if (p > prev) this.fireCrossing(x, x.lowerBound(prev), x.lowerBound(p), p, ts, out, prev);
-    x.mirror(this.f, p);
+    const f = this.f;
+    if (p > prev) this.fireLevels(x, x.lowerBound(f, prev), x.lowerBound(f, p), p, ts, out, prev, null);
+    x.mirror(f, p);
   }
 
   /** Levels in (p, prev] are crossed downwards. */
   private fireCrossBelow(p: number, prev: number, ts: number, out: Firing[]): void {
     const x = this.crossBelow;
-    if (p < prev) this.fireCrossing(x, x.upperBound(p), x.upperBound(prev), p, ts, out, prev);
-    x.mirror(this.f, p);
-  }
-
-  /** Crossing rules stay indexed; the range is what the price moved through, cooldown checked per rule. */
-  private fireCrossing(index: LevelIndex, from: number, to: number, p: number, ts: number, out: Firing[], prev: number): void {
-    const slots = index.slots;
-    for (let i = from; i < to; i++) {
-      const slot = slots[i] as RuleSlot;
-      if (coolingDown(slot, ts)) continue;
-      out.push(this.firing(slot, index.levels[i] as number, ts, p, prev, null));
-      slot.lastMs = ts;
-    }
+    const f = this.f;
+    if (p < prev) this.fireLevels(x, x.upperBound(f, p), x.upperBound(f, prev), p, ts, out, prev, null);
+    x.mirror(f, p);
   }
 
   /** The price came within twice the tolerance of a level or left its bracket: apply the exact predicate around it. */
   private fireEquals(p: number, ts: number, out: Firing[], prev: number | null): void {
     const index = this.equals;
-    const slots = index.slots;
-    const to = index.upperBound(p + EQUALS_SEARCH);
-    for (let i = index.lowerBound(p - EQUALS_SEARCH); i < to; i++) {
-      const level = index.levels[i] as number;
-      const slot = slots[i] as RuleSlot;
-      if (Math.abs(p - level) >= EQUALS_TOLERANCE || coolingDown(slot, ts)) continue;
-      out.push(this.firing(slot, level, ts, p, prev, null));
-      slot.lastMs = ts;
+    const f = this.f;
+    const start = index.start;
+    const to = index.upperBound(f, p + EQUALS_SEARCH);
+    let kept = index.lowerBound(f, p - EQUALS_SEARCH);
+    for (let i = kept; i < to; i++) {
+      const level = f[start + i] as number;
+      const record = f[index.recordAt(i)] as number;
+      if (Math.abs(p - level) < EQUALS_TOLERANCE) {
+        const cooldown = this.fire(record, level, ts, p, prev, null, out);
+        if (cooldown > 0) {
+          this.heap.push(f, rearmAt(ts, cooldown), level, index.id, record);
+          continue;
+        }
+      }
+      f[start + kept] = level;
+      f[index.recordAt(kept)] = record;
+      kept++;
     }
-    index.mirror(this.f, p);
+    if (kept < to) {
+      index.removeRange(f, kept, to);
+      f[NEXT_REARM] = this.heap.peek(f);
+    }
+    index.mirror(f, p);
   }
 
-  /** A firing; the threshold comes from the index (the rule's own field is a boxed double, another cache miss). */
-  private firing(slot: RuleSlot, threshold: number, ts: number, trigger: number, prev: number | null, ref: number | null): Firing {
-    return {
-      ruleId: slot.id,
-      ruleVersion: slot.version,
+  /**
+   * Appends a rule's firing and records it as the rule's last; returns the rule's cooldown. The
+   * threshold comes from the index and the rest from the rule's record: the rule object itself,
+   * somewhere in a heap of thousands, is not read.
+   */
+  private fire(
+    record: number,
+    threshold: number,
+    ts: number,
+    trigger: number,
+    prev: number | null,
+    ref: number | null,
+    out: Firing[],
+  ): number {
+    const f = this.f;
+    const at = this.recordStart + RECORD * record;
+    f[at + R_LAST] = ts;
+    out.push({
+      ruleId: f[at + R_ID] as number,
+      ruleVersion: f[at + R_VERSION] as number,
       instrumentId: this.instrumentId,
       tsMs: ts,
       triggerValue: trigger,
       thresholdValue: threshold,
       previousPrice: prev,
       referencePrice: ref,
-    };
+    });
+    return f[at + R_COOLDOWN] as number;
   }
 
   /**
@@ -267,22 +265,22 @@ export class InstrumentBook extends RateWindows {
    */
   private rearm(ts: number, p: number, v: number, out: Firing[], prev: number | null): void {
     const heap = this.heap;
-    while (heap.size > 0 && (heap.keys[0] as number) <= ts) {
-      const level = heap.keys[1] as number;
-      const slot = heap.refs[0] as RuleSlot;
-      const index = heap.refs[1] as LevelIndex;
+    const f = this.f;
+    while (heap.size > 0 && (f[heap.start] as number) <= ts) {
+      const level = f[heap.start + 1] as number;
+      const index = this.indexes[f[heap.start + 2] as number] as LevelIndex;
+      const record = f[heap.start + 3] as number;
       const trigger = this.triggerOnRearm(index, level, p, v);
-      heap.pop();
+      heap.pop(f);
       if (trigger === trigger) {
-        out.push(this.firing(slot, level, ts, trigger, prev, null));
-        slot.lastMs = ts;
-        heap.push(rearmAt(ts, slot.cooldownMs), level, slot, index);
+        const cooldown = this.fire(record, level, ts, trigger, prev, null, out);
+        heap.push(f, rearmAt(ts, cooldown), level, index.id, record);
       } else {
-        index.insert(level, slot);
+        index.insert(f, level, record);
         this.syncBounds(index);
       }
     }
-    this.f[NEXT_REARM] = heap.peek();
+    f[NEXT_REARM] = heap.peek(f);
   }
 
   /** What a rule coming back from cooldown fires with on this tick (price or volume), NaN if not now or not a price/volume rule. */
@@ -290,13 +288,16 @@ export class InstrumentBook extends RateWindows {
     if (index === this.above) return p > level ? p : NaN;
     if (index === this.below) return p < level ? p : NaN;
     if (index === this.volume) return v > level ? v : NaN;
-    // Rate of change: the percent change is not known yet; the rule goes back to its index.
+    // Rate of change: the percent change is not known yet; crossing and equals rules depend on
+    // the move from the previous price: the rule goes back to its index, which the tick then reads.
     return NaN;
   }
 
   /** Mirrors an index into the header after it changed (brackets around the last price). */
   private syncBounds(index: LevelIndex): void {
-    index.mirror(this.f, this.f[PREV] as number);
+    index.mirror(this.f, this.table.hot[this.at + PREV] as number);
+    // The rate windows' indexes mirror into their window, past the header.
+    if (index.boundAt >= HEADER) this.ratesChanged(index.boundAt);
   }
 
   private indexFor(slot: RuleSlot): LevelIndex {
@@ -333,19 +334,4 @@ function sortByRuleId(out: Firing[], start: number): void {
     }
     out[j + 1] = f;
   }
-}
-
-/** No armed rule of the window can fire, whatever its reference: none is armed, or every threshold is beyond the ring's reach. */
-function outOfReach(upMin: number, downMin: number, bounded: boolean, most: number, least: number): boolean {
-  const upOut = upMin === Infinity || (bounded && most < upMin - slack(most, upMin));
-  return upOut && (downMin === Infinity || (bounded && -least < downMin - slack(least, downMin)));
-}
-
-/**
- * How far below a threshold a bound must be before a window is skipped: the bound and the exact
- * percent change are computed alike but from different prices, so they may round apart by a few
- * units in the last place; this is many orders of magnitude more than that, and still tiny.
- */
-function slack(pct: number, threshold: number): number {
-  return 1e-9 * (1 + Math.abs(pct) + Math.abs(threshold));
 }

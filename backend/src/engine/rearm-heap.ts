@@ -1,39 +1,44 @@
-import type { LevelIndex } from './level-index';
-import type { RuleSlot } from './rule-slot';
+/** Doubles per heap entry: re-arm time, level, index id, record number. */
+const ENTRY = 4;
+// Exported this way, not as `export const`, so that uses in this module stay plain constants when compiled to CommonJS.
+export { ENTRY };
 
 /**
- * Min-heap of level-triggered rules waiting out their cooldown, keyed by the tick time at which
- * they may fire again. An entry carries what re-arming needs (the rule's level and the index to
- * put it back in), so re-arming never reads the rule object, whose memory is usually cold by then.
- * Every entry is current: a rule that is edited or removed is taken out at once (rare).
+ * Min-heap of rules waiting out their cooldown, keyed by the tick time at which they may fire
+ * again. An entry carries what re-arming needs (the rule's level, the id of the index to put it
+ * back in and its record), so re-arming reads nothing else. Every entry is current: a rule that is
+ * edited or removed is taken out at once (rare).
  *
- * Layout: `keys` holds [re-arm time, level] pairs, `refs` the matching [slot, index] pairs.
+ * Like the indexes, the heap is a region of the book's `f` (ENTRY doubles an entry, from `start`);
+ * the book gives it room (`capacity`).
  */
 export class RearmHeap {
-  keys = new Float64Array(32);
-  refs: (RuleSlot | LevelIndex | null)[] = new Array<RuleSlot | LevelIndex | null>(32).fill(null);
+  start = 0;
   size = 0;
+  capacity = 8;
+  /** Rules with a cooldown in the book: the most the heap may hold at once. */
+  members = 0;
 
   /** Tick time of the earliest re-arm, or +∞. */
-  peek(): number {
-    return this.size > 0 ? (this.keys[0] as number) : Infinity;
+  peek(f: Float64Array): number {
+    return this.size > 0 ? (f[this.start] as number) : Infinity;
   }
 
-  push(atMs: number, level: number, slot: RuleSlot, index: LevelIndex): void {
-    if (2 * this.size === this.keys.length) this.grow();
-    this.place(this.size++, atMs, level, slot, index);
+  /** Adds an entry (the book keeps room for every rule with a cooldown). */
+  push(f: Float64Array, atMs: number, level: number, indexId: number, record: number): void {
+    this.place(f, this.size++, atMs, level, indexId, record);
   }
 
-  /** Drops the earliest entry (read it first through keys[0..1] and refs[0..1]). */
-  pop(): void {
-    this.removeAt(0);
+  /** Drops the earliest entry (read it first at `start`). */
+  pop(f: Float64Array): void {
+    this.removeAt(f, 0);
   }
 
-  /** Takes a rule out wherever it sits; false if it is not here. */
-  remove(slot: RuleSlot): boolean {
+  /** Takes a record's entry out wherever it sits; false if it is not here. */
+  remove(f: Float64Array, record: number): boolean {
     for (let i = 0; i < this.size; i++) {
-      if (this.refs[2 * i] === slot) {
-        this.removeAt(i);
+      if (f[this.start + ENTRY * i + 3] === record) {
+        this.removeAt(f, i);
         return true;
       }
     }
@@ -41,18 +46,17 @@ export class RearmHeap {
   }
 
   /** Fills the hole at `hole` with the last entry, sifted up or down as its key requires. */
-  private removeAt(hole: number): void {
-    const keys = this.keys;
-    const refs = this.refs;
+  private removeAt(f: Float64Array, hole: number): void {
+    const start = this.start;
     const n = --this.size;
-    const atMs = keys[2 * n] as number;
-    const level = keys[2 * n + 1] as number;
-    const slot = refs[2 * n] as RuleSlot;
-    const index = refs[2 * n + 1] as LevelIndex;
-    refs[2 * n] = refs[2 * n + 1] = null;
+    const last = start + ENTRY * n;
+    const atMs = f[last] as number;
+    const level = f[last + 1] as number;
+    const indexId = f[last + 2] as number;
+    const record = f[last + 3] as number;
     if (hole === n) return;
-    if (hole > 0 && (keys[2 * ((hole - 1) >> 1)] as number) > atMs) {
-      this.place(hole, atMs, level, slot, index);
+    if (hole > 0 && (f[start + ENTRY * ((hole - 1) >> 1)] as number) > atMs) {
+      this.place(f, hole, atMs, level, indexId, record);
       return;
     }
     let i = hole;
@@ -60,46 +64,39 @@ export class RearmHeap {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && (keys[2 * r] as number) < (keys[2 * l] as number) ? r : l;
-      if ((keys[2 * c] as number) >= atMs) break;
-      this.move(c, i);
+      const c = r < n && (f[start + ENTRY * r] as number) < (f[start + ENTRY * l] as number) ? r : l;
+      if ((f[start + ENTRY * c] as number) >= atMs) break;
+      this.move(f, c, i);
       i = c;
     }
-    keys[2 * i] = atMs;
-    keys[2 * i + 1] = level;
-    refs[2 * i] = slot;
-    refs[2 * i + 1] = index;
+    this.write(f, i, atMs, level, indexId, record);
   }
 
   /** Sifts an entry up from position i (a free position) to where its key belongs. */
-  private place(i: number, atMs: number, level: number, slot: RuleSlot, index: LevelIndex): void {
-    const keys = this.keys;
-    const refs = this.refs;
+  private place(f: Float64Array, i: number, atMs: number, level: number, indexId: number, record: number): void {
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if ((keys[2 * parent] as number) <= atMs) break;
-      this.move(parent, i);
+      if ((f[this.start + ENTRY * parent] as number) <= atMs) break;
+      this.move(f, parent, i);
       i = parent;
     }
-    keys[2 * i] = atMs;
-    keys[2 * i + 1] = level;
-    refs[2 * i] = slot;
-    refs[2 * i + 1] = index;
+    this.write(f, i, atMs, level, indexId, record);
   }
 
-  private move(from: number, to: number): void {
-    const keys = this.keys;
-    const refs = this.refs;
-    keys[2 * to] = keys[2 * from] as number;
-    keys[2 * to + 1] = keys[2 * from + 1] as number;
-    refs[2 * to] = refs[2 * from] as RuleSlot;
-    refs[2 * to + 1] = refs[2 * from + 1] as LevelIndex;
+  private write(f: Float64Array, i: number, atMs: number, level: number, indexId: number, record: number): void {
+    const at = this.start + ENTRY * i;
+    f[at] = atMs;
+    f[at + 1] = level;
+    f[at + 2] = indexId;
+    f[at + 3] = record;
   }
 
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    keys.set(this.keys);
-    this.keys = keys;
-    for (let i = this.refs.length; i < keys.length; i++) this.refs.push(null);
+  private move(f: Float64Array, from: number, to: number): void {
+    const a = this.start + ENTRY * from;
+    const b = this.start + ENTRY * to;
+    f[b] = f[a] as number;
+    f[b + 1] = f[a + 1] as number;
+    f[b + 2] = f[a + 2] as number;
+    f[b + 3] = f[a + 3] as number;
   }
 }

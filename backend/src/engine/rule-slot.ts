@@ -18,9 +18,13 @@ export type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** The engine's mutable record of one rule; a new one replaces it on every edit. */
 export class RuleSlot {
-  /** Tick time of the last firing; −∞ when it never fired (no null check on the hot path). */
+  /**
+   * Tick time of the last firing; −∞ when it never fired (no null check on the hot path). While the
+   * indexed engine holds the rule, its book keeps this in the rule's record and writes it back here
+   * when the rule leaves (see book-store): an edit reads it after that.
+   */
   lastMs: number;
-  /** The index holding the rule (level-triggered rules leave it while cooling down, waiting in the re-arm heap). */
+  /** The index holding the rule (a rule with a cooldown leaves it while cooling down, waiting in the re-arm heap). */
   index: LevelIndex | null = null;
 
   constructor(
@@ -57,11 +61,6 @@ export function kindOf(rule: EngineRule): Kind {
     case 'volume_above':
       return rule.ruleType === 'volume_spike' ? Kind.volume : Kind.none;
   }
-}
-
-/** Fire on every qualifying tick (throttled by cooldown), as opposed to on a crossing or a touch. */
-export function isLevelTriggered(kind: Kind): boolean {
-  return kind === Kind.above || kind === Kind.below || kind === Kind.volume || kind === Kind.rocUp || kind === Kind.rocDown;
 }
 
 export function isRate(kind: Kind): boolean {

@@ -95,3 +95,55 @@ export const FLOOR_PAIRS = [
   ['rate_of_change', 'percent_change_down'],
   ['volume_spike', 'volume_above'],
 ] as const;
+
+/**
+ * The indexed engine and the naive oracle, fed the same changes and ticks: `tick` compares their
+ * answers and keeps the first disagreement, with both answers, for a readable failure.
+ */
+export class EnginePair {
+  readonly fast = new AlertEngine();
+  readonly naive = new NaiveEngine();
+  firings = 0;
+  late = 0;
+  mismatch: object | null = null;
+  private readonly fastOut: Firing[] = [];
+  private readonly naiveOut: Firing[] = [];
+
+  both(change: (engine: Engine) => void): void {
+    change(this.fast);
+    change(this.naive);
+  }
+
+  /** One tick through both engines; false when they disagree (the mismatch is kept). */
+  tick(tick: EngineTick, step: number): boolean {
+    this.fastOut.length = 0;
+    this.naiveOut.length = 0;
+    const n = this.fast.evaluate(tick, this.fastOut);
+    const m = this.naive.evaluate(tick, this.naiveOut);
+    if (n !== m || !sameFirings(this.fastOut, this.naiveOut)) {
+      this.mismatch = { step, tick, fast: { n, firings: [...this.fastOut] }, naive: { n: m, firings: [...this.naiveOut] } };
+      return false;
+    }
+    if (n > 0) this.firings += n;
+    if (n < 0) this.late++;
+    return true;
+  }
+}
+
+/** Whether two engines' firings agree in every field, in the same order. */
+function sameFirings(a: Firing[], b: Firing[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((f, i) => {
+    const g = b[i] as Firing;
+    return (
+      f.ruleId === g.ruleId &&
+      f.ruleVersion === g.ruleVersion &&
+      f.instrumentId === g.instrumentId &&
+      f.tsMs === g.tsMs &&
+      f.triggerValue === g.triggerValue &&
+      f.thresholdValue === g.thresholdValue &&
+      f.previousPrice === g.previousPrice &&
+      f.referencePrice === g.referencePrice
+    );
+  });
+}

@@ -1,0 +1,86 @@
+import * as L from './book-layout';
+import { InstrumentBook } from './instrument-book';
+import { RingArena } from './price-ring';
+import { LATE, type EngineTick, type Firing } from './types';
+
+const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END } = L;
+
+/** Instrument ids below this (database ids in practice) find their slot by array index rather than by hashing. */
+const DENSE_IDS = 1 << 16;
+
+/**
+ * Every instrument's book, by slot, and the state every tick reads in one table across instruments
+ * (see book-layout). Most ticks fire nothing and have no bookkeeping due: they are told so by one
+ * cache line of `hot`, record their price in the ring arena and return, without touching the book.
+ */
+export class BookTable implements L.HotTable {
+  hot = L.newHot(16);
+  readonly rings = new RingArena();
+  private readonly books: InstrumentBook[] = [];
+  /** Slot by instrument id (−1: none yet) for dense ids, by hashing for the others. */
+  private denseSlots = new Int32Array(0);
+  private readonly sparseSlots = new Map<number, number>();
+
+  /** Appends the tick's firings (ordered by rule id) to out; returns their count, or LATE (state unchanged). */
+  evaluate(tick: EngineTick, out: Firing[]): number {
+    let slot = this.slotOf(tick.instrumentId);
+    if (slot < 0) slot = this.book(tick.instrumentId).slot;
+    const hot = this.hot;
+    const at = slot * HOT;
+    const ts = tick.tsMs;
+    if (ts < (hot[at + LAST_TS] as number)) return LATE;
+    const p = tick.price;
+    if (
+      p >= (hot[at + LO] as number) &&
+      p <= (hot[at + HI] as number) &&
+      tick.volume <= (hot[at + VOL] as number) &&
+      ts < (hot[at + DUE] as number)
+    ) {
+      const pos = hot[at + POS] as number;
+      if (pos < (hot[at + POS_END] as number)) {
+        if (pos >= 0) {
+          const ring = this.rings.data;
+          ring[pos] = ts;
+          ring[pos + 1] = p;
+          hot[at + POS] = pos + 2;
+        }
+        hot[at + PREV] = p;
+        hot[at + LAST_TS] = ts;
+        return 0;
+      }
+    }
+    return (this.books[slot] as InstrumentBook).evaluate(tick, out);
+  }
+
+  /** The instrument's book, created (with no rules and no price yet) on first use. */
+  book(instrumentId: number): InstrumentBook {
+    const known = this.slotOf(instrumentId);
+    if (known >= 0) return this.books[known] as InstrumentBook;
+    const slot = this.books.length;
+    if (HOT * (slot + 1) > this.hot.length) {
+      const hot = new Float64Array(2 * this.hot.length);
+      hot.set(this.hot);
+      this.hot = L.newHot(0, this.hot.length / HOT, hot);
+    }
+    if (instrumentId >>> 0 === instrumentId && instrumentId < DENSE_IDS) {
+      if (instrumentId >= this.denseSlots.length) this.growDense(instrumentId);
+      this.denseSlots[instrumentId] = slot;
+    } else {
+      this.sparseSlots.set(instrumentId, slot);
+    }
+    const book = new InstrumentBook(this, slot, instrumentId);
+    this.books.push(book);
+    return book;
+  }
+
+  /** The instrument's slot, −1 before it has a book. */
+  private slotOf(id: number): number {
+    return id >>> 0 === id && id < this.denseSlots.length ? (this.denseSlots[id] as number) : (this.sparseSlots.get(id) ?? -1);
+  }
+
+  private growDense(instrumentId: number): void {
+    const slots = new Int32Array(Math.min(DENSE_IDS, Math.max(64, 2 * this.denseSlots.length, instrumentId + 1))).fill(-1);
+    slots.set(this.denseSlots);
+    this.denseSlots = slots;
+  }
+}

@@ -1,0 +1,73 @@
+import { BLOCK, PriceRing, RingArena } from './price-ring';
+import { seededRandom } from './test-support';
+
+describe('RingArena', () => {
+  it('hands out disjoint regions and reuses a released one of the same size', () => {
+    const arena = new RingArena();
+    const a = arena.allocate(256);
+    const b = arena.allocate(256);
+    const c = arena.allocate(4096);
+    expect([a, b, c]).toEqual([0, 512, 1024]);
+    arena.release(a, 256);
+    expect(arena.allocate(512)).toBe(1024 + 8192);
+    expect(arena.allocate(256)).toBe(a);
+    // Growing the arena keeps what the regions hold.
+    arena.data[b] = 42;
+    arena.allocate(1 << 20);
+    expect(arena.data[b]).toBe(42);
+  });
+});
+
+describe('PriceRing', () => {
+  /** The ring's entries and block summaries against a plain list of what was written. */
+  function check(ring: PriceRing, written: [number, number][], from: number, to: number): void {
+    for (let s = from; s < to; s++) expect([ring.ts(s), ring.price(s)]).toEqual(written[s]);
+    for (let s = from - (from % BLOCK); s < to; s += BLOCK) {
+      const prices = written.slice(Math.max(s, from), Math.min(s + BLOCK, to)).map(([, p]) => p);
+      // A summary may also cover older entries of its block: it is a superset, never narrower.
+      expect(ring.blockMin(s)).toBeLessThanOrEqual(Math.min(...prices));
+      expect(ring.blockMax(s)).toBeGreaterThanOrEqual(Math.max(...prices));
+    }
+  }
+
+  it('keeps entries and exact block summaries across wraps and moves', () => {
+    const rand = seededRandom(9);
+    const arena = new RingArena();
+    const ring = new PriceRing(arena);
+    // Another ring in the same arena, so that a move has neighbours to avoid.
+    const other = new PriceRing(arena);
+    other.resize(64, 0, 0);
+    const written: [number, number][] = [];
+    let oldest = 0;
+    ring.resize(64, 0, 0);
+    for (let s = 0; s < 5000; s++) {
+      if (s - oldest >= ring.capacity) {
+        // Like a book: drop old blocks, or grow when the window still needs them.
+        if (rand() < 0.7) oldest = s - (s % BLOCK) - BLOCK;
+        else ring.resize(2 * ring.capacity, oldest, s);
+      }
+      const entry: [number, number] = [1000 * s, Math.round(rand() * 1e4) / 100];
+      written.push(entry);
+      ring.write(s, entry[0], entry[1]);
+      if (rand() < 0.2) {
+        ring.summarise(oldest, s + 1);
+        check(ring, written, oldest, s + 1);
+      }
+    }
+    ring.summarise(oldest, written.length);
+    check(ring, written, oldest, written.length);
+    // Exact on blocks written whole after the ring's last move.
+    const last = written.length - BLOCK - (written.length % BLOCK);
+    const block = written.slice(last, last + BLOCK).map(([, p]) => p);
+    expect([ring.blockMin(last), ring.blockMax(last)]).toEqual([Math.min(...block), Math.max(...block)]);
+    expect(ring.capacity).toBeGreaterThan(64);
+  });
+
+  it('makes the summary of a block with a NaN price unbounded', () => {
+    const ring = new PriceRing(new RingArena());
+    ring.resize(64, 0, 0);
+    [10, NaN, 12].forEach((p, s) => ring.write(s, s, p));
+    ring.summarise(0, 3);
+    expect([ring.blockMin(0), ring.blockMax(0)]).toEqual([-Infinity, Infinity]);
+  });
+});
