@@ -47,8 +47,10 @@ async function roundTrip(options: DataSourceOptions): Promise<void> {
       moving_average_period: null,
       cooldown_seconds: 60,
     });
-    const rows = await ds.query<{ symbol: string }[]>('SELECT symbol FROM instruments ORDER BY id');
+    const rows = await ds.query<{ symbol: string; timezone: string }[]>('SELECT symbol, timezone FROM instruments ORDER BY id');
     expect(rows.map((r) => r.symbol)).toEqual(['ES', 'NQ', 'YM', 'CL', 'GC', 'SPX', 'NDX', 'RUT', 'VIX', 'TICK', 'ADD', 'TRIN']);
+    // Added to a table that already had rows: the seeded US instruments take the default.
+    expect(new Set(rows.map((r) => r.timezone))).toEqual(new Set(['America/New_York']));
     // The bar upsert the tick writer relies on must work on this engine too.
     await ds.query(
       options.type === 'postgres'
@@ -59,8 +61,8 @@ async function roundTrip(options: DataSourceOptions): Promise<void> {
     for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
     const left = await ds.query<unknown[]>(
       options.type === 'postgres'
-        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox','notification_preferences')"
-        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox','notification_preferences')",
+        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox','notification_preferences','system_events','channel_settings')"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('instruments','ticks','bars_1m','alert_rules','alert_logs','rule_versions','rule_templates','notifications','inbox','notification_preferences','system_events','channel_settings')",
     );
     expect(left).toEqual([]);
   } finally {

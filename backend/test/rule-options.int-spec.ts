@@ -297,7 +297,7 @@ describe('Rule options: trigger modes, hysteresis, expiry, price source, message
     );
     expect(bad.status).toBe(422);
     expect((bad.body.detail as { loc: (string | number)[]; msg: string }[]).map((d) => `${d.loc.join('.')}: ${d.msg}`)).toEqual([
-      'body.session.timezone: must be an IANA timezone such as America/New_York or Europe/London',
+      "body.session.timezone: must be an IANA timezone such as America/New_York or Europe/London; leave it out to use the instrument's",
       'body.session.windows.0.days: must list days 1 (Monday) to 7 (Sunday)',
       'body.session.windows.0.start: must be a time HH:MM (24 h)',
     ]);

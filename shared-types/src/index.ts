@@ -11,3 +11,4 @@ export * from './backtest';
 export * from './rule-templates';
 export * from './notifications';
 export * from './rule-preview';
+export * from './timezones';

@@ -4,6 +4,9 @@ export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
 export const INSTRUMENT_STATUSES = ['active', 'inactive', 'error'] as const;
 export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
 
+/** The timezone of the seeded US instruments, and of a new instrument that names none. */
+export const DEFAULT_INSTRUMENT_TIMEZONE = 'America/New_York';
+
 export interface Instrument {
   id: number;
   symbol: string;
@@ -13,6 +16,8 @@ export interface Instrument {
   /** ISO-8601 UTC time of the last tick, null before the first one. */
   last_tick: string | null;
   last_price: number | null;
+  /** IANA name of the timezone its market keeps (e.g. Europe/London): a custom session without a timezone of its own runs in it. */
+  timezone: string;
   created_at: string;
 }
 
@@ -21,11 +26,14 @@ export interface CreateInstrumentRequest {
   name: string;
   type: InstrumentType;
   status?: InstrumentStatus;
+  /** Default DEFAULT_INSTRUMENT_TIMEZONE. */
+  timezone?: string;
 }
 
 export interface UpdateInstrumentRequest {
   name?: string;
   status?: InstrumentStatus;
+  timezone?: string;
 }
 
 export interface InstrumentQuery {

@@ -86,9 +86,10 @@ export interface SessionWindow {
 
 /**
  * When a rule may fire: always; the US regular session (Monday to Friday 09:30–16:00 in
- * America/New_York); or custom weekly windows in a timezone of your choice (IANA name).
+ * America/New_York); or custom weekly windows in a timezone of your choice (IANA name), by
+ * default the timezone of the rule's instrument (followed when the instrument's changes).
  */
-export type MarketSession = { kind: 'always' } | { kind: 'regular' } | { kind: 'custom'; timezone: string; windows: SessionWindow[] };
+export type MarketSession = { kind: 'always' } | { kind: 'regular' } | { kind: 'custom'; timezone?: string; windows: SessionWindow[] };
 
 export const REGULAR_SESSION: Readonly<{ timezone: string; windows: SessionWindow[] }> = {
   timezone: 'America/New_York',

@@ -55,6 +55,8 @@ export interface AlertRule extends RuleFields {
   instrument_symbol: string;
   /** Tick time of the last firing. */
   last_triggered: string | null;
+  /** Its alerts with a tick time from 00:00 UTC today on (as alert_logs holds them: deleted alerts no longer count). */
+  fires_today: number;
   /** Starts at 1; every edit increments it. */
   version: number;
   /** The user who owns the rule (null for rules created before accounts existed). */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   Between,
@@ -18,7 +18,7 @@ import {
   type AlertStats,
 } from '@tradeassist/shared-types';
 import { NotFoundError, toIso } from '../common';
-import { RulesService } from '../rules';
+import { RuleFirings, RulesService } from '../rules';
 import type { AlertQueryDto } from './dto/alert.dto';
 import { AlertLogEntity } from './entities/alert-log.entity';
 
@@ -53,12 +53,17 @@ function startOfUtcWeek(now: number): number {
 }
 
 @Injectable()
-export class AlertsService {
+export class AlertsService implements OnModuleInit {
   constructor(
     @InjectRepository(AlertLogEntity) private readonly repo: Repository<AlertLogEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RulesService,
+    private readonly firings: RuleFirings,
   ) {}
+
+  onModuleInit(): void {
+    this.firings.countWith((sinceMs, ruleId) => this.countByRuleSince(sinceMs, ruleId));
+  }
 
   /** One transaction: the alert rows, the rules' persisted cooldown state, and 'once' rules switched off. */
   async record(
@@ -120,6 +125,19 @@ export class AlertsService {
 
   async countSince(sinceMs: number): Promise<number> {
     return this.repo.countBy({ ts: MoreThanOrEqual(sinceMs) });
+  }
+
+  /** Alerts per rule with a tick time from sinceMs on, in one grouped query (one rule's when ruleId is given). */
+  async countByRuleSince(sinceMs: number, ruleId?: number): Promise<Map<number, number>> {
+    const q = this.repo
+      .createQueryBuilder('a')
+      .select('a.rule_id', 'rule_id')
+      .addSelect('COUNT(*)', 'n')
+      .where('a.ts >= :sinceMs', { sinceMs })
+      .groupBy('a.rule_id');
+    if (ruleId !== undefined) q.andWhere('a.rule_id = :ruleId', { ruleId });
+    const rows = await q.getRawMany<{ rule_id: number | string; n: number | string }>();
+    return new Map(rows.map((r) => [Number(r.rule_id), Number(r.n)]));
   }
 
   async stats(now = Date.now()): Promise<AlertStats> {

@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_OPTIONS, type RuleFields } from '@tradeassist/shared-types';
 import type { Principal } from '../access';
-import type { TickCursor, TickHistory } from '../market';
+import type { InstrumentsService, TickCursor, TickHistory } from '../market';
 import type { RulesService } from '../rules';
 import { BacktestService } from './backtest.service';
 import type { BacktestRequestDto } from './dto/backtest.dto';
@@ -59,7 +59,8 @@ class GatedHistory {
 
 function service(history: GatedHistory): BacktestService {
   const rules = { checked: () => FIELDS } as unknown as RulesService;
-  return new BacktestService(rules, history as unknown as TickHistory);
+  const instruments = { findById: () => ({ id: 1, timezone: 'America/New_York' }) } as unknown as InstrumentsService;
+  return new BacktestService(rules, history as unknown as TickHistory, instruments);
 }
 
 describe('BacktestService jobs', () => {

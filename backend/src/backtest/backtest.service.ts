@@ -1,11 +1,11 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { BACKTEST_LIMITS, type BacktestJob, type RuleFields } from '@tradeassist/shared-types';
+import { BACKTEST_LIMITS, DEFAULT_INSTRUMENT_TIMEZONE, type BacktestJob, type RuleFields } from '@tradeassist/shared-types';
 import { roleAtLeast, type Principal } from '../access';
 import { AppException, NotFoundError, ValidationFailedError, toIso } from '../common';
 import { LATE, RuleEngine, type Firing } from '../engine';
-import { TickHistory, type TickCursor } from '../market';
+import { InstrumentsService, TickHistory, type TickCursor } from '../market';
 import { engineRuleOf, RulesService } from '../rules';
 import { BacktestTally } from './backtest-tally';
 import type { BacktestRequestDto } from './dto/backtest.dto';
@@ -35,6 +35,7 @@ export class BacktestService implements OnModuleDestroy {
   constructor(
     private readonly rules: RulesService,
     private readonly history: TickHistory,
+    private readonly instruments: InstrumentsService,
   ) {}
 
   onModuleDestroy(): void {
@@ -92,6 +93,8 @@ export class BacktestService implements OnModuleDestroy {
   private async run(job: Job, fields: RuleFields, fromMs: number, toMs: number): Promise<void> {
     try {
       const engine = new RuleEngine();
+      // Sessions without a timezone of their own run in the instrument's, as live.
+      engine.setTimezone(fields.instrument_id, this.instruments.findById(fields.instrument_id)?.timezone ?? DEFAULT_INSTRUMENT_TIMEZONE);
       // A fresh rule: no cooldown carried in, whatever the saved one's last firing was.
       engine.upsertRule(engineRuleOf(0, 1, { ...fields, active: true }, null));
       const out: Firing[] = [];

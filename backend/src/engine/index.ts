@@ -7,3 +7,4 @@ export { isTimezone, SessionMatcher } from './studio/session-matcher';
 export { operandCalculator, type OperandCalculator } from './indicators/operand-calculator';
 export { SlidingWindow } from './indicators/window';
 export { PLAIN_OPTIONS } from './studio/studio-rule';
+export { type RearmState } from './studio/rearm-log';

@@ -1,5 +1,6 @@
 import { AlertEngine } from './alert-engine';
 import { isPlain } from './studio/studio-rule';
+import type { RearmState } from './studio/rearm-log';
 import { StudioEngine } from './studio/studio-engine';
 import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
 
@@ -33,6 +34,21 @@ export class RuleEngine {
   seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
     this.indexed.seedInstrument(instrumentId, lastPrice, lastTsMs);
     this.studio.seedInstrument(instrumentId, lastPrice, lastTsMs);
+  }
+
+  /** The instrument's IANA timezone, for custom sessions that name none (indexed rules have no session). */
+  setTimezone(instrumentId: number, timezone: string): void {
+    this.studio.setTimezone(instrumentId, timezone);
+  }
+
+  /** After a restart: a rule with re-arm hysteresis that fired at firePrice and had not re-armed (only options rules have one). */
+  restoreDisarmed(ruleId: number, firePrice: number): void {
+    this.studio.restoreDisarmed(ruleId, firePrice);
+  }
+
+  /** Hysteresis changes since the last call, the latest per rule, to persist (see RearmState). */
+  takeRearmChanges(): RearmState[] {
+    return this.studio.takeRearmChanges();
   }
 
   /** Appends the tick's firings, in time then rule id order; returns their count or LATE (both engines see every tick, so they agree on lateness). */

@@ -2,13 +2,15 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
 import type { EntityManager, Repository } from 'typeorm';
-import type { Instrument } from '@tradeassist/shared-types';
+import { DEFAULT_INSTRUMENT_TIMEZONE, type Instrument } from '@tradeassist/shared-types';
 import { BadRequestError, NotFoundError, toIso } from '../common';
 import type { CreateInstrumentDto, InstrumentQueryDto, UpdateInstrumentDto } from './dto/instrument.dto';
 import { InstrumentEntity } from './entities/instrument.entity';
 
 export interface InstrumentEvents {
   removed: [instrumentId: number];
+  /** On create and on a change of timezone: the rule engine's sessions follow it. */
+  timezone: [instrumentId: number, timezone: string];
 }
 
 export function toInstrumentDto(e: InstrumentEntity): Instrument {
@@ -20,6 +22,7 @@ export function toInstrumentDto(e: InstrumentEntity): Instrument {
     status: e.status,
     last_tick: toIso(e.lastTick),
     last_price: e.lastPrice,
+    timezone: e.timezone,
     created_at: toIso(e.createdAt) ?? '',
   };
 }
@@ -87,18 +90,27 @@ export class InstrumentsService implements OnModuleInit {
         status: dto.status ?? 'active',
         lastTick: null,
         lastPrice: null,
+        timezone: dto.timezone ?? DEFAULT_INSTRUMENT_TIMEZONE,
         createdAt: Date.now(),
       }),
     );
     this.remember(saved);
+    this.events.emit('timezone', saved.id, saved.timezone);
     return toInstrumentDto(saved);
   }
 
   async update(id: number, dto: UpdateInstrumentDto): Promise<Instrument> {
     const current = this.require(id);
-    const next = { ...current, ...(dto.name !== undefined && { name: dto.name }), ...(dto.status !== undefined && { status: dto.status }) };
-    await this.repo.update({ id }, { name: next.name, status: next.status });
+    const next = {
+      ...current,
+      ...(dto.name !== undefined && { name: dto.name }),
+      ...(dto.status !== undefined && { status: dto.status }),
+      ...(dto.timezone !== undefined && { timezone: dto.timezone }),
+    };
+    await this.repo.update({ id }, { name: next.name, status: next.status, timezone: next.timezone });
+    const moved = next.timezone !== current.timezone;
     Object.assign(current, next);
+    if (moved) this.events.emit('timezone', id, current.timezone);
     return toInstrumentDto(current);
   }
 

@@ -1,4 +1,6 @@
 export { RuleEngineService, type RuleSnapshot } from './rule-engine.service';
+export { RuleFirings } from './rule-firings';
+export { RearmStore } from './rearm-store';
 export { RulesModule } from './rules.module';
 export { RulesService } from './rules.service';
 export { RuleDefinitionDto } from './dto/rule.dto';

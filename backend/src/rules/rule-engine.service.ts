@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RuleEngine, type EngineTick, type Firing } from '../engine';
+import { RuleEngine, type EngineTick, type Firing, type RearmState } from '../engine';
 import type { RuleOptions } from '@tradeassist/shared-types';
 import { InstrumentsService } from '../market';
 import type { AlertRuleEntity } from './entities/alert-rule.entity';
@@ -25,13 +25,20 @@ export class RuleEngineService {
   private readonly engine = new RuleEngine();
   private readonly snapshots = new Map<number, RuleSnapshot>();
 
-  constructor(private readonly instruments: InstrumentsService) {}
+  constructor(private readonly instruments: InstrumentsService) {
+    instruments.events.on('timezone', (instrumentId, timezone) => this.engine.setTimezone(instrumentId, timezone));
+  }
 
+  /** At boot: the instruments' last prices and timezones, then every rule with its persisted firing state. */
   load(rules: AlertRuleEntity[]): void {
     for (const instrument of this.instruments.active()) {
       this.engine.seedInstrument(instrument.id, instrument.lastPrice, instrument.lastTick);
     }
-    for (const rule of rules) this.apply(rule);
+    for (const instrument of this.instruments.list()) this.engine.setTimezone(instrument.id, instrument.timezone);
+    for (const rule of rules) {
+      this.apply(rule);
+      if (rule.rearmPrice !== null) this.engine.restoreDisarmed(rule.id, rule.rearmPrice);
+    }
   }
 
   apply(rule: AlertRuleEntity): void {
@@ -55,6 +62,11 @@ export class RuleEngineService {
   /** Hot path: appends firings to out; returns their count or LATE. */
   evaluate(tick: EngineTick, out: Firing[]): number {
     return this.engine.evaluate(tick, out);
+  }
+
+  /** Hysteresis changes since the last call, for RearmStore.save. */
+  takeRearmChanges(): RearmState[] {
+    return this.engine.takeRearmChanges();
   }
 
   snapshot(ruleId: number): RuleSnapshot | undefined {

@@ -65,8 +65,17 @@ function sessionProblems(session: MarketSession): ValidationErrorItem[] {
   if (raw['kind'] === 'always' || raw['kind'] === 'regular') return [];
   if (raw['kind'] !== 'custom') return [item(base, 'kind', "must be 'always', 'regular' or 'custom'", 'isIn')];
   const items: ValidationErrorItem[] = [];
-  if (typeof raw['timezone'] !== 'string' || !isTimezone(raw['timezone'])) {
-    items.push(item(base, 'timezone', 'must be an IANA timezone such as America/New_York or Europe/London', 'timezone'));
+  // Absent, the instrument's timezone applies (and follows it when it changes).
+  const timezone = raw['timezone'];
+  if (timezone !== undefined && (typeof timezone !== 'string' || !isTimezone(timezone))) {
+    items.push(
+      item(
+        base,
+        'timezone',
+        "must be an IANA timezone such as America/New_York or Europe/London; leave it out to use the instrument's",
+        'timezone',
+      ),
+    );
   }
   const windows = raw['windows'];
   if (!Array.isArray(windows) || windows.length === 0)

@@ -43,12 +43,13 @@ export function optionsOf(f: RuleFields): RuleOptions {
   };
 }
 
-export function toRuleDto(e: AlertRuleEntity, symbol: string, owner: string | null): AlertRule {
+export function toRuleDto(e: AlertRuleEntity, symbol: string, owner: string | null, firesToday: number): AlertRule {
   return {
     id: e.id,
     ...toRuleFields(e),
     instrument_symbol: symbol,
     last_triggered: toIso(e.lastTriggered),
+    fires_today: firesToday,
     version: e.version,
     owner_id: e.ownerId,
     owner,

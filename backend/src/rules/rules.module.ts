@@ -5,6 +5,8 @@ import { AlertRuleEntity } from './entities/alert-rule.entity';
 import { RuleTemplateEntity } from './entities/rule-template.entity';
 import { RuleVersionEntity } from './entities/rule-version.entity';
 import { RuleEngineService } from './rule-engine.service';
+import { RearmStore } from './rearm-store';
+import { RuleFirings } from './rule-firings';
 import { RuleOwners } from './rule-owners';
 import { RulesController } from './rules.controller';
 import { RuleTemplatesController } from './rule-templates.controller';
@@ -16,7 +18,7 @@ import { RulesService } from './rules.service';
   imports: [TypeOrmModule.forFeature([AlertRuleEntity, RuleVersionEntity, RuleTemplateEntity]), MarketModule],
   // Order matters: the fixed paths (/rules/templates, /rules/export) before /rules/:id.
   controllers: [RuleTemplatesController, RuleTransferController, RulesController],
-  providers: [RulesService, RuleEngineService, RuleOwners, RuleTemplatesService],
-  exports: [RulesService, RuleEngineService],
+  providers: [RulesService, RuleEngineService, RuleOwners, RuleTemplatesService, RuleFirings, RearmStore],
+  exports: [RulesService, RuleEngineService, RuleFirings, RearmStore],
 })
 export class RulesModule {}

@@ -25,6 +25,7 @@ import type { CreateRuleDto, RuleQueryDto, UpdateRuleDto } from './dto/rule.dto'
 import { AlertRuleEntity } from './entities/alert-rule.entity';
 import { RuleVersionEntity } from './entities/rule-version.entity';
 import { RuleEngineService } from './rule-engine.service';
+import { RuleFirings } from './rule-firings';
 import { RuleOwners } from './rule-owners';
 import { checkRuleSemantics } from './rule-validation';
 import { optionsOf, toRuleDto, toRuleFields, withDefaults } from './rule.mapper';
@@ -38,6 +39,7 @@ export class RulesService implements OnModuleInit {
     private readonly engine: RuleEngineService,
     private readonly audit: AuditService,
     private readonly owners: RuleOwners,
+    private readonly firings: RuleFirings,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -54,12 +56,12 @@ export class RulesService implements OnModuleInit {
       },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-    const names = await this.owners.names();
-    return rows.map((r) => this.toDto(r, names));
+    const [names, today] = await Promise.all([this.owners.names(), this.firings.today()]);
+    return rows.map((r) => this.toDto(r, names, today));
   }
 
   async get(id: number): Promise<AlertRule> {
-    return this.toDto(await this.require(id), await this.owners.names());
+    return this.oneDto(await this.require(id));
   }
 
   /** A rule body completed with its defaults and checked as create checks it (404 for an unknown instrument, 422 for the rest), without saving it. */
@@ -98,7 +100,7 @@ export class RulesService implements OnModuleInit {
       target: `rule ${saved.id}`,
       detail: { ...fields },
     });
-    return this.toDto(saved, await this.owners.names());
+    return this.oneDto(saved);
   }
 
   async update(id: number, dto: UpdateRuleDto, actor: Principal): Promise<AlertRule> {
@@ -125,7 +127,7 @@ export class RulesService implements OnModuleInit {
       target: `rule ${id}`,
       detail: { version: saved.version, changed },
     });
-    return this.toDto(saved, await this.owners.names());
+    return this.oneDto(saved);
   }
 
   async remove(id: number, actor: Principal): Promise<void> {
@@ -304,12 +306,18 @@ export class RulesService implements OnModuleInit {
     throw new AppException(403, 'NOT_OWNER', `Rule ${rule.id} belongs to another user; only its owner or an admin can change it`);
   }
 
-  private toDto(rule: AlertRuleEntity, owners: Map<number, string>): AlertRule {
+  private toDto(rule: AlertRuleEntity, owners: Map<number, string>, firesToday: Map<number, number>): AlertRule {
     return toRuleDto(
       rule,
       this.instruments.findById(rule.instrumentId)?.symbol ?? '',
       rule.ownerId === null ? null : (owners.get(rule.ownerId) ?? null),
+      firesToday.get(rule.id) ?? 0,
     );
+  }
+
+  private async oneDto(rule: AlertRuleEntity): Promise<AlertRule> {
+    const [names, today] = await Promise.all([this.owners.names(), this.firings.today(rule.id)]);
+    return this.toDto(rule, names, today);
   }
 
   private async forgetInstrument(instrumentId: number): Promise<void> {
@@ -361,7 +369,8 @@ function mayChange(rule: AlertRuleEntity, actor: Principal): boolean {
 
 /** Saves a rule and records the version it now is, in the caller's transaction. */
 async function writeVersion(m: EntityManager, rule: AlertRuleEntity, change: RuleChange, actor: Principal): Promise<AlertRuleEntity> {
-  const saved = await m.save(AlertRuleEntity, rule);
+  // A new version is a new engine rule: its hysteresis starts armed (see RearmStore).
+  const saved = await m.save(AlertRuleEntity, Object.assign(rule, { rearmPrice: null, rearmAt: null }));
   await m.insert(RuleVersionEntity, {
     ruleId: saved.id,
     version: saved.version,

@@ -2,3 +2,4 @@ export { Bollinger } from './bollinger';
 export { Macd } from './macd';
 export { Ema, Sma } from './moving-averages';
 export { Rsi } from './rsi';
+export { FormingShape, ROUNDING, Shape, type ShapeKind } from './forming-shape';

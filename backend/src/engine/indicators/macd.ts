@@ -1,4 +1,7 @@
+import { FormingShape, ROUNDING, Shape } from './forming-shape';
 import { Ema } from './moving-averages';
+
+const scratch = new FormingShape();
 
 /**
  * MACD line (fast EMA − slow EMA), its signal line (EMA of the MACD line) and the histogram
@@ -53,14 +56,55 @@ export class Macd {
     let macd: number;
     if (this.warmup) {
       if (this.warmup.length < this.slow - 1) return NaN;
-      const all = [...this.warmup, x];
-      macd = average(all, this.slow - this.fast) - average(all, 0);
+      macd = averageWith(this.warmup, x, this.slow - this.fast) - averageWith(this.warmup, x, 0);
     } else {
       macd = this.fastEma.peek(x) - this.slowEma.peek(x);
     }
     if (line === 'macd') return macd;
     const signal = this.signalEma.peek(macd);
     return line === 'signal' ? signal : macd - signal;
+  }
+
+  /** Each line of peekLine(p) is affine in p: the MACD line is a difference of two averages, the signal an average of it. */
+  describeLine(into: FormingShape, line: 'macd' | 'signal' | 'histogram', maxAbs: number): void {
+    let slope: number;
+    let intercept: number;
+    let error: number;
+    /** A bound on |MACD line| for |p| ≤ maxAbs: the signal's bound is taken there. */
+    let magnitude: number;
+    if (this.warmup) {
+      if (this.warmup.length < this.slow - 1) return into.set(Shape.none);
+      let abs = 0;
+      let all = 0;
+      let recent = 0;
+      for (let i = 0; i < this.warmup.length; i++) {
+        const x = this.warmup[i] as number;
+        abs += Math.abs(x);
+        all += x;
+        if (i >= this.slow - this.fast) recent += x;
+      }
+      slope = 1 / this.fast - 1 / this.slow;
+      intercept = recent / this.fast - all / this.slow;
+      magnitude = 2 * (abs + maxAbs);
+      error = ROUNDING * magnitude;
+    } else {
+      this.fastEma.describeForming(scratch, maxAbs);
+      ({ slope, intercept, error } = scratch);
+      this.slowEma.describeForming(scratch, maxAbs);
+      slope -= scratch.slope;
+      intercept -= scratch.intercept;
+      magnitude = Math.abs(this.fastEma.value) + Math.abs(this.slowEma.value) + 2 * maxAbs;
+      error += scratch.error + ROUNDING * magnitude;
+    }
+    if (line === 'macd') return into.affine(slope, intercept, error);
+    this.signalEma.describeForming(scratch, magnitude);
+    if (scratch.kind === Shape.none) return into.set(Shape.none);
+    // The signal's weight on the MACD line: its rounding adds to the line's, scaled by that weight (≤ 1).
+    const weight = scratch.slope;
+    const signalIntercept = weight * intercept + scratch.intercept;
+    const signalError = scratch.error + weight * error;
+    if (line === 'signal') return into.affine(slope * weight, signalIntercept, signalError);
+    into.affine(slope * (1 - weight), intercept - signalIntercept, error + signalError + ROUNDING * 2 * magnitude);
   }
 }
 
@@ -69,6 +113,13 @@ export interface MacdValues {
   macd: number;
   signal: number;
   histogram: number;
+}
+
+/** average([...xs, x], from), in the same order, without the array. */
+function averageWith(xs: number[], x: number, from: number): number {
+  let sum = 0;
+  for (let i = from; i < xs.length; i++) sum += xs[i] as number;
+  return (sum + x) / (xs.length + 1 - from);
 }
 
 function average(xs: number[], from: number): number {

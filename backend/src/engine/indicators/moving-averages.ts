@@ -1,3 +1,4 @@
+import { FormingShape, ROUNDING, Shape } from './forming-shape';
 import { SlidingWindow } from './window';
 
 /** Simple moving average of the last `period` values; NaN until it has them. */
@@ -19,6 +20,13 @@ export class Sma {
   peek(x: number): number {
     this.window.peek(x);
     return this.window.peekedMean;
+  }
+
+  /** peek(p) is (p − the leaving value) / period above the mean: affine in p. */
+  describeForming(into: FormingShape, maxAbs: number): void {
+    const w = this.window;
+    if (w.peekable) into.affine(1 / this.period, w.mean - w.leaving / this.period, w.peekedMeanError(maxAbs));
+    else into.set(Shape.none);
   }
 }
 
@@ -58,5 +66,13 @@ export class Ema {
   seed(value: number): void {
     this.seen = this.period;
     this.value = value;
+  }
+
+  /** peek(p) is (seed sum + p) / period on the last seeding value, then value + (p − value) × k: affine in p. */
+  describeForming(into: FormingShape, maxAbs: number): void {
+    if (this.seen < this.period - 1) into.set(Shape.none);
+    else if (this.seen === this.period - 1)
+      into.affine(1 / this.period, this.seedSum / this.period, ROUNDING * (Math.abs(this.seedSum) + maxAbs));
+    else into.affine(this.k, this.value * (1 - this.k), ROUNDING * (Math.abs(this.value) + maxAbs));
   }
 }

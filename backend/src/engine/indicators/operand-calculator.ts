@@ -1,5 +1,6 @@
 import type { Operand } from '@tradeassist/shared-types';
 import { Bollinger } from './bollinger';
+import type { FormingShape } from './forming-shape';
 import { Macd } from './macd';
 import { Ema, Sma } from './moving-averages';
 import { Rsi } from './rsi';
@@ -9,26 +10,67 @@ export interface OperandCalculator {
   update(close: number): void;
   value(): number;
   peek(price: number): number;
+  /** How peek moves with the price, for |price| ≤ maxAbs (see FormingShape). */
+  describe(into: FormingShape, maxAbs: number): void;
+}
+
+// Classes rather than closures: a bar close reaches the indicator through one object, not three (they are cold by then).
+
+/** SMA, EMA, RSI: one value each. */
+class SingleOperand implements OperandCalculator {
+  constructor(private readonly i: Sma | Ema | Rsi) {}
+  update(x: number): void {
+    this.i.update(x);
+  }
+  value(): number {
+    return this.i.value;
+  }
+  peek(x: number): number {
+    return this.i.peek(x);
+  }
+  describe(into: FormingShape, maxAbs: number): void {
+    this.i.describeForming(into, maxAbs);
+  }
+}
+
+/** An indicator of several lines (MACD's, Bollinger's bands), read on one of them. */
+interface Lines<K extends string> {
+  update(x: number): void;
+  peekLine(x: number, line: K): number;
+  describeLine(into: FormingShape, line: K, maxAbs: number): void;
+}
+
+class LineOperand<K extends string> implements OperandCalculator {
+  constructor(
+    private readonly i: Lines<K> & Record<K, number>,
+    private readonly line: K,
+  ) {}
+  update(x: number): void {
+    this.i.update(x);
+  }
+  value(): number {
+    return this.i[this.line];
+  }
+  peek(x: number): number {
+    return this.i.peekLine(x, this.line);
+  }
+  describe(into: FormingShape, maxAbs: number): void {
+    this.i.describeLine(into, this.line, maxAbs);
+  }
 }
 
 export function operandCalculator(o: Operand): OperandCalculator {
   switch (o.kind) {
     case 'sma':
+      return new SingleOperand(new Sma(o.period));
     case 'ema':
-    case 'rsi': {
-      const i = o.kind === 'sma' ? new Sma(o.period) : o.kind === 'ema' ? new Ema(o.period) : new Rsi(o.period);
-      return { update: (x) => void i.update(x), value: () => i.value, peek: (x) => i.peek(x) };
-    }
-    case 'macd': {
-      const i = new Macd(o.fast, o.slow, o.signal);
-      const line = o.line;
-      return { update: (x) => i.update(x), value: () => i[line], peek: (x) => i.peekLine(x, line) };
-    }
-    case 'bollinger': {
-      const i = new Bollinger(o.period, o.k);
-      const band = o.band;
-      return { update: (x) => i.update(x), value: () => i[band], peek: (x) => i.peekBand(x, band) };
-    }
+      return new SingleOperand(new Ema(o.period));
+    case 'rsi':
+      return new SingleOperand(new Rsi(o.period));
+    case 'macd':
+      return new LineOperand(new Macd(o.fast, o.slow, o.signal), o.line);
+    case 'bollinger':
+      return new LineOperand(new Bollinger(o.period, o.k), o.band);
     case 'avg_volume':
       throw new Error('avg_volume is read from bar volumes, not closes');
   }

@@ -1,3 +1,5 @@
+import { ROUNDING } from './forming-shape';
+
 /**
  * The last `period` values, with their sum and sum of squared deviations kept incrementally
  * (sliding Welford: stable where a plain sum of squares cancels catastrophically, e.g. a price of
@@ -23,6 +25,26 @@ export class SlidingWindow {
 
   get mean(): number {
     return this.meanValue;
+  }
+
+  /** Whether peek gives values: the window is full, or one value short. */
+  get peekable(): boolean {
+    return this.count >= this.period - 1;
+  }
+
+  /** The value peek(x) replaces: the oldest when full, the mean when one short (its formulas read the same with it). */
+  get leaving(): number {
+    return this.count === this.period ? (this.values[this.next] as number) : this.meanValue;
+  }
+
+  /** The sum of squared deviations from the mean that the variance divides. */
+  get sumOfSquares(): number {
+    return this.m2;
+  }
+
+  /** Bounds the rounding of peekedMean (mean + (x − leaving) / period) for |x| ≤ maxAbs. */
+  peekedMeanError(maxAbs: number): number {
+    return ROUNDING * (Math.abs(this.meanValue) + Math.abs(this.leaving) + maxAbs);
   }
 
   /** Population variance of the values held. */

@@ -1,4 +1,5 @@
 import type { Operand, PriceSource } from '@tradeassist/shared-types';
+import type { FormingShape } from '../indicators/forming-shape';
 import { operandCalculator, type OperandCalculator } from '../indicators/operand-calculator';
 import { SlidingWindow } from '../indicators/window';
 import { barStart } from './studio-rule';
@@ -22,13 +23,38 @@ export abstract class BarSeries {
     return closed;
   }
 
+  /** The earliest tick time that can close the forming bar (a millisecond early, for rounding); -Infinity before the first tick. */
+  get closesFrom(): number {
+    return this.startMs === this.startMs ? this.startMs + this.barMs - 1 : -Infinity;
+  }
+
   protected abstract commit(): void;
   protected abstract add(price: number, volume: number): void;
 }
 
+/**
+ * A series of bar closes. Between the ticks that close bars it only keeps the forming bar's last
+ * price, which the instrument also has: fed lazily (the level path), it skips those ticks and
+ * takes that price back from the instrument before the next close.
+ */
+export abstract class ClosingSeries extends BarSeries {
+  protected close = NaN;
+  /** Fed lazily (by the instrument, which keeps the tick count it was last fed at). */
+  lazy = false;
+  fedAt = -1;
+
+  /** A tick it skipped had a price: the latest such is the forming bar's last price. */
+  resume(lastPrice: number): void {
+    this.close = lastPrice;
+  }
+
+  protected add(price: number): void {
+    if (price === price) this.close = price;
+  }
+}
+
 /** A price indicator on the closes of bars, shared by every rule of the instrument that reads it. */
-export class IndicatorSeries extends BarSeries {
-  private close = NaN;
+export class IndicatorSeries extends ClosingSeries {
   private readonly calc: OperandCalculator;
 
   constructor(
@@ -50,13 +76,18 @@ export class IndicatorSeries extends BarSeries {
     return this.close === this.close ? this.calc.peek(this.close) : this.calc.value();
   }
 
+  /** With the forming bar closing at this price (as current() once a tick brought it). */
+  peekAt(price: number): number {
+    return this.calc.peek(price);
+  }
+
+  describe(into: FormingShape, maxAbs: number): void {
+    this.calc.describe(into, maxAbs);
+  }
+
   protected commit(): void {
     if (this.close === this.close) this.calc.update(this.close);
     this.close = NaN;
-  }
-
-  protected add(price: number): void {
-    if (price === price) this.close = price;
   }
 }
 
@@ -111,9 +142,8 @@ export function seriesKey(o: Operand, barMs: number, source: PriceSource): strin
 }
 
 /** The closes of the last bars, for "moved by … within N bars": the close N bars before the current (or the closed) bar. */
-export class CloseHistory extends BarSeries {
+export class CloseHistory extends ClosingSeries {
   private readonly closes: number[] = [];
-  private forming = NaN;
 
   constructor(
     readonly bars: number,
@@ -130,14 +160,10 @@ export class CloseHistory extends BarSeries {
   }
 
   protected commit(): void {
-    if (this.forming !== this.forming) return;
-    this.closes.push(this.forming);
+    if (this.close !== this.close) return;
+    this.closes.push(this.close);
     if (this.closes.length > this.bars + 1) this.closes.shift();
-    this.forming = NaN;
-  }
-
-  protected add(price: number): void {
-    if (price === price) this.forming = price;
+    this.close = NaN;
   }
 }
 

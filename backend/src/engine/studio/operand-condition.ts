@@ -1,4 +1,5 @@
 import { operandLabel, type Operand, type PriceSource, type RuleCondition } from '@tradeassist/shared-types';
+import { Shape, type FormingShape } from '../indicators/forming-shape';
 import { IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
 import type { StudioInstrument } from './studio-instrument';
 
@@ -20,6 +21,11 @@ export class OperandComparison {
   /** The last reading: what was compared, and with what. */
   subject = NaN;
   against = NaN;
+  /** The spec's, kept here: the level path reads it on ticks and bar closes, when the spec is cold. */
+  private readonly threshold: number;
+  /** The operands' labels, worked out once: a rule that holds may fire on every tick. */
+  private readonly subjectLabel: string | null;
+  private readonly againstLabel: string | null;
   private readonly subjectKey: string | null;
   private readonly againstKey: string | null;
   private readonly volume: boolean;
@@ -32,6 +38,9 @@ export class OperandComparison {
     private readonly condition: RuleCondition,
   ) {
     const key = (o: Operand | null): string | null => (o ? seriesKey(o, spec.barMs, spec.source) : null);
+    this.threshold = spec.threshold;
+    this.subjectLabel = spec.subject ? operandLabel(spec.subject) : null;
+    this.againstLabel = spec.against ? operandLabel(spec.against) : null;
     this.subjectKey = key(spec.subject);
     this.againstKey = key(spec.against);
     this.volume = spec.against?.kind === 'avg_volume';
@@ -64,14 +73,37 @@ export class OperandComparison {
     return holds(this.condition, this.subject, this.against, beforeSubject, beforeAgainst);
   }
 
+  /**
+   * The intrabar reading at a price the tick brought, without the series' forming close: what
+   * evaluate(price, false) reads, as the series' forming close is that price then (the level path).
+   */
+  readAt(price: number): void {
+    this.subject = this.subjectKey === null ? price : peekOf(this.subjectSeries, price);
+    this.against = this.againstKey === null ? this.threshold : peekOf(this.againstSeries, price);
+  }
+
+  /** How one side of readAt moves with the price (the price itself, the constant threshold, or an indicator). */
+  describe(side: 'subject' | 'against', into: FormingShape, maxAbs: number): void {
+    const key = side === 'subject' ? this.subjectKey : this.againstKey;
+    const series = side === 'subject' ? this.subjectSeries : this.againstSeries;
+    if (key === null) {
+      if (side === 'subject') into.set(Shape.price);
+      else into.affine(0, this.threshold, 0);
+    } else if (series instanceof IndicatorSeries) series.describe(into, maxAbs);
+    else into.set(Shape.none);
+  }
+
   /** The indicator values of the last reading, by label ("RSI(14)": 72.4), for a firing's explanation. */
   indicators(): Record<string, number> {
     const out: Record<string, number> = {};
-    const { subject, against } = this.spec;
-    if (subject) out[operandLabel(subject)] = this.subject;
-    if (against) out[operandLabel(against)] = this.against;
+    if (this.subjectLabel !== null) out[this.subjectLabel] = this.subject;
+    if (this.againstLabel !== null) out[this.againstLabel] = this.against;
     return out;
   }
+}
+
+function peekOf(series: BarSeries | undefined, price: number): number {
+  return series instanceof IndicatorSeries ? series.peekAt(price) : NaN;
 }
 
 function valueOf(series: BarSeries | undefined, atClose: boolean): number {

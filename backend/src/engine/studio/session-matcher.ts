@@ -29,10 +29,11 @@ export class SessionMatcher {
     this.windows = windows.map((w) => ({ days: new Set(w.days), from: minutesOf(w.start), to: minutesOf(w.end) }));
   }
 
-  static of(session: MarketSession | null): SessionMatcher | null {
+  /** instrumentTimezone: where a custom session that names no timezone runs. */
+  static of(session: MarketSession | null, instrumentTimezone: string): SessionMatcher | null {
     if (session === null || session.kind === 'always') return null;
-    const { timezone, windows } = session.kind === 'regular' ? REGULAR_SESSION : session;
-    return new SessionMatcher(timezone, windows);
+    if (session.kind === 'regular') return new SessionMatcher(REGULAR_SESSION.timezone, REGULAR_SESSION.windows);
+    return new SessionMatcher(session.timezone ?? instrumentTimezone, session.windows);
   }
 
   matches(tsMs: number): boolean {
@@ -58,12 +59,4 @@ export class SessionMatcher {
   }
 }
 
-/** Whether Intl knows a timezone name. */
-export function isTimezone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimezone } from '@tradeassist/shared-types';

@@ -1,22 +1,38 @@
-import { floorTrigger } from '../floor-predicate';
-import { isRate } from '../rule-slot';
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
-import type { LeafResult } from './condition-tree';
-import type { BarSeries } from './indicator-series';
-import { Quote, StudioInstrument, type Bar } from './studio-instrument';
+import type { BarSeries, ClosingSeries } from './indicator-series';
+import type { LevelCondition } from './level-condition';
+import { RearmLog, type RearmState } from './rearm-log';
+import { checkRule, readLevel } from './rule-check';
+import { Quote } from './quote';
+import { StudioInstrument, type Bar } from './studio-instrument';
+import { Col, STRIDE, TickTable } from './tick-table';
 import { barStart, StudioRule } from './studio-rule';
 
 /**
  * Rules with options (trigger modes, re-arm hysteresis, expiry, price source): each tick checks
  * the instrument's such rules one by one with the floor's predicates, then the options decide.
- * They are few next to plain rules, which the indexed AlertEngine keeps.
+ * They are few next to plain rules, which the indexed AlertEngine keeps. Indicator comparisons
+ * read on ticks take the level path (LevelCondition, LevelGate): solved to price regions once per
+ * bar, they cost a tick nothing until its price leaves the gate; and a tick that nothing else
+ * reads either takes the quiet path (TickTable). `levels: false` turns both off: every rule then
+ * reads every tick in full, the reference the level path is tested against.
  */
 export class StudioEngine {
   private readonly rules = new Map<number, StudioRule>();
   private readonly instruments = new Map<number, StudioInstrument>();
+  /** The same by row of the tick table: an array slot is one load on the tick path, a map lookup several. */
+  private readonly byRow: StudioInstrument[] = [];
   private readonly quote = new Quote();
   /** Rules just added to an instrument, for regroup to pick up. */
   private readonly touched: number[] = [];
+  private readonly rearmLog = new RearmLog();
+  private readonly table = new TickTable();
+  /** Whether indicator comparisons on ticks take the level path (see LevelCondition); off, every rule reads every tick in full. */
+  private readonly levels: boolean;
+
+  constructor(options: { levels?: boolean } = {}) {
+    this.levels = options.levels ?? true;
+  }
 
   get ruleCount(): number {
     return this.rules.size;
@@ -25,7 +41,7 @@ export class StudioEngine {
   upsertRule(rule: EngineRule): void {
     const previous = this.rules.get(rule.id);
     if (previous && previous.slot.instrumentId !== rule.instrumentId) this.removeRule(rule.id);
-    this.rules.set(rule.id, new StudioRule(rule, previous?.slot));
+    this.rules.set(rule.id, new StudioRule(rule, previous?.slot, this.state(rule.instrumentId).timezone, this.rearmLog));
     this.touched.push(rule.id);
     this.regroup(rule.instrumentId);
   }
@@ -42,25 +58,120 @@ export class StudioEngine {
     return this.instruments.get(instrumentId)?.series.size ?? 0;
   }
 
+  setTimezone(instrumentId: number, timezone: string): void {
+    const s = this.state(instrumentId);
+    if (s.timezone === timezone) return;
+    s.timezone = timezone;
+    for (const id of s.ruleIds) this.rules.get(id)?.useTimezone(timezone);
+  }
+
+  restoreDisarmed(ruleId: number, firePrice: number): void {
+    const r = this.rules.get(ruleId);
+    if (!r) return;
+    r.restoreDisarmed(firePrice);
+    // A waiting rule must read every tick: the gate opened on it armed no longer holds.
+    const s = this.instruments.get(r.slot.instrumentId);
+    s?.shut();
+    s?.publish();
+  }
+
+  /** Hysteresis changes since the last call, the latest per rule, for the host to persist. */
+  takeRearmChanges(): RearmState[] {
+    return this.rearmLog.take();
+  }
+
   seedInstrument(instrumentId: number, lastPrice: number | null, lastTsMs: number | null): void {
     const s = this.state(instrumentId);
-    if (lastPrice !== null) s.prev.last = lastPrice;
+    if (lastPrice !== null) s.prevLast = lastPrice;
     if (lastTsMs !== null) s.lastTs = Math.max(s.lastTs, lastTsMs);
   }
 
   /** Appends the tick's firings (bars it closed first, then the tick's own; each by rule id); returns their count, or LATE. */
   evaluate(tick: EngineTick, out: Firing[]): number {
+    const row = this.table.rowOf(tick.instrumentId);
+    if (row >= 0) {
+      // The quiet path (see TickTable): nothing but the previous prices can change.
+      const d = this.table.data;
+      const o = row * STRIDE;
+      const ts = tick.tsMs;
+      const p = tick.price;
+      if (
+        ts >= (d[o + Col.lastTs] as number) &&
+        ts < (d[o + Col.quietUntil] as number) &&
+        p >= (d[o + Col.quietFrom] as number) &&
+        p <= (d[o + Col.quietTo] as number)
+      ) {
+        this.quote.setFrom(tick);
+        d[o + Col.ticks] = (d[o + Col.ticks] as number) + 1;
+        this.table.remember(o, this.quote);
+        d[o + Col.lastTs] = ts;
+        return 0;
+      }
+    }
+    return this.evaluateFully(tick, out);
+  }
+
+  private evaluateFully(tick: EngineTick, out: Firing[]): number {
     const s = this.state(tick.instrumentId);
     const ts = tick.tsMs;
     if (ts < s.lastTs) return LATE;
     const first = out.length;
     const q = this.quote;
     q.setFrom(tick);
+    s.count();
     // Indicators first: a tick that starts a bar commits the closed bar's close before anything reads them.
-    const series = s.seriesList;
+    if (ts >= s.closesFrom) this.feedLazily(s, ts, tick.volume);
+    if (s.busy) this.beforeRules(s, ts, tick.volume, out);
+    if (s.stale) s.solve(q.last === q.last ? q.last : s.prevLast);
+    if (s.passes(q.last, ts)) {
+      // No level-path rule can fire or change: only the others read the tick.
+      const rules = s.otherTickRules;
+      for (let i = 0; i < rules.length; i++) this.checkOnTick(s, rules[i] as StudioRule, tick.volume, ts, out);
+    } else if (s.busy) {
+      const rules = s.tickRules;
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i] as StudioRule;
+        if (r.level) readLevel(s, r.level, q.last, ts, out);
+        else this.checkOnTick(s, r, tick.volume, ts, out);
+      }
+      s.reopen(q.last, ts);
+    } else {
+      const levels = s.levels;
+      for (let i = 0; i < levels.length; i++) readLevel(s, levels[i] as LevelCondition, q.last, ts, out);
+      s.reopen(q.last, ts);
+    }
+    if (s.busy) this.afterRules(s, ts, tick.volume);
+    s.remember(q);
+    s.lastTs = ts;
+    s.publish();
+    return out.length - first;
+  }
+
+  /** Lazy series whose bar this tick may close: fed the tick, after taking back the forming close from the ticks they skipped. */
+  private feedLazily(s: StudioInstrument, ts: number, volume: number): void {
+    let next = Infinity;
+    const lazy = s.lazySeries;
+    const closes = s.lazyCloses;
+    for (let i = 0; i < lazy.length; i++) {
+      if (ts >= (closes[i] as number)) {
+        const x = lazy[i] as ClosingSeries;
+        s.resume(x);
+        if (x.advance(ts, this.quote.of(x.source), volume)) s.barClosed(x.barMs);
+        x.fedAt = s.ticks;
+        closes[i] = x.closesFrom;
+      }
+      next = Math.min(next, closes[i] as number);
+    }
+    s.closesFrom = next;
+  }
+
+  /** What reads every tick before the rules: eager series, bars that close (and their rules), rate windows. */
+  private beforeRules(s: StudioInstrument, ts: number, volume: number, out: Firing[]): void {
+    const q = this.quote;
+    const series = s.eagerSeries;
     for (let i = 0; i < series.length; i++) {
       const x = series[i] as BarSeries;
-      x.advance(ts, q.of(x.source), tick.volume);
+      if (x.advance(ts, q.of(x.source), volume)) s.barClosed(x.barMs);
     }
     const bars = s.barList;
     for (let i = 0; i < bars.length; i++) {
@@ -79,73 +190,35 @@ export class StudioEngine {
       const p = q.of(w.source);
       if (p === p) w.window.push(ts, p);
     }
-    for (const r of s.rules) {
-      if (r.options.mode === 'once_per_bar_close') continue;
-      const p = q.of(r.options.source);
-      if (p !== p) continue;
-      const prev = s.prev.of(r.options.source);
-      this.check(s, r, p, prev, tick.volume, ts, false, out, undefined);
-    }
+  }
+
+  /** The bars being built take the tick. */
+  private afterRules(s: StudioInstrument, ts: number, volume: number): void {
+    const bars = s.barList;
     for (let i = 0; i < bars.length; i++) {
       const bar = bars[i] as Bar;
       if (bar.startMs !== bar.startMs) bar.startMs = barStart(ts, bar.ms);
-      bar.close.merge(q);
-      bar.volume += tick.volume;
+      bar.close.merge(this.quote);
+      bar.volume += volume;
     }
-    s.prev.merge(q);
-    s.lastTs = ts;
-    return out.length - first;
+  }
+
+  private checkOnTick(s: StudioInstrument, r: StudioRule, volume: number, ts: number, out: Firing[]): void {
+    const p = this.quote.of(r.options.source);
+    if (p !== p) return;
+    checkRule(s, r, p, s.prevOf(r.options.source), volume, ts, false, out, undefined);
   }
 
   /** once_per_bar_close rules on a bar that just closed: its close against the previous close, its volume. */
   private evaluateClose(s: StudioInstrument, bar: Bar, out: Firing[]): void {
     const at = bar.startMs + bar.ms;
-    for (const r of s.rules) {
-      if (r.options.mode !== 'once_per_bar_close' || r.options.barMs !== bar.ms) continue;
+    for (const r of s.closeRules) {
+      if (r.options.barMs !== bar.ms) continue;
       const p = bar.close.of(r.options.source);
       if (p !== p) continue;
       // The windows hold the prices up to the bar's last tick: this tick is not in them yet.
-      this.check(s, r, p, bar.prevClose.of(r.options.source), bar.volume, at, true, out, { startMs: bar.startMs, ms: bar.ms });
+      checkRule(s, r, p, bar.prevClose.of(r.options.source), bar.volume, at, true, out, { startMs: bar.startMs, ms: bar.ms });
     }
-  }
-
-  /** One rule at one moment: its condition (floor predicate, or operands), then its options; appends the firing. */
-  private check(
-    s: StudioInstrument,
-    r: StudioRule,
-    p: number,
-    prev: number,
-    volume: number,
-    ts: number,
-    atClose: boolean,
-    out: Firing[],
-    bar: Firing['bar'],
-  ): void {
-    if (r.tree) {
-      const leaves: LeafResult[] = [];
-      const ok = r.tree.evaluate({ s, price: p, prev, volume, atClose }, leaves);
-      // The first leaf that holds stands for the tree: its value and what it was compared with.
-      const lead = leaves.find((l) => l.holds);
-      if (r.decide(ok && lead ? lead.value : null, p, ts) && lead) {
-        out.push({ ...firing(r, ts, lead.value, p, prev, null, bar), thresholdValue: lead.against, conditions: leaves });
-      }
-      return;
-    }
-    const comparison = r.comparison;
-    if (comparison) {
-      const ok = comparison.evaluate(p, atClose);
-      if (r.decide(ok ? comparison.subject : null, p, ts)) {
-        out.push({
-          ...firing(r, ts, comparison.subject, p, prev, null, bar),
-          thresholdValue: comparison.against,
-          indicators: comparison.indicators(),
-        });
-      }
-      return;
-    }
-    const ref = isRate(r.slot.kind) ? s.reference(r.options.source, r.slot.windowMs) : null;
-    const trigger = floorTrigger(r.slot.kind, r.slot.threshold, p, prev === prev ? prev : null, volume, ref);
-    if (r.decide(trigger, p, ts)) out.push(firing(r, ts, trigger as number, p, prev, ref, bar));
   }
 
   /** Re-lists one instrument's live rules (id order) after a change to one of them: its own rules only, never all. */
@@ -161,27 +234,19 @@ export class StudioEngine {
     }
     rules.sort((a, b) => a.id - b.id);
     s.ruleIds = rules.map((r) => r.id);
-    s.setRules(rules.filter((r) => r.live));
+    s.setRules(
+      rules.filter((r) => r.live),
+      this.levels,
+    );
+    s.publish();
   }
 
   private state(instrumentId: number): StudioInstrument {
-    let s = this.instruments.get(instrumentId);
-    if (!s) this.instruments.set(instrumentId, (s = new StudioInstrument()));
+    const row = this.table.rowOf(instrumentId);
+    let s = row >= 0 ? this.byRow[row] : this.instruments.get(instrumentId);
+    if (s) return s;
+    this.instruments.set(instrumentId, (s = new StudioInstrument(this.table, instrumentId)));
+    this.byRow[s.row] = s;
     return s;
   }
-}
-
-function firing(r: StudioRule, ts: number, trigger: number, price: number, prev: number, ref: number | null, bar: Firing['bar']): Firing {
-  return {
-    ruleId: r.id,
-    ruleVersion: r.slot.version,
-    instrumentId: r.slot.instrumentId,
-    tsMs: ts,
-    triggerValue: trigger,
-    thresholdValue: r.slot.threshold,
-    previousPrice: prev === prev ? prev : null,
-    referencePrice: ref,
-    evaluatedPrice: price,
-    ...(bar && { bar }),
-  };
 }

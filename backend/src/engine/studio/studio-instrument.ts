@@ -1,44 +1,10 @@
-import type { Operand, PriceSource } from '@tradeassist/shared-types';
+import { DEFAULT_INSTRUMENT_TIMEZONE, type Operand, type PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
-import type { EngineTick } from '../types';
-import { CloseHistory, closeHistoryKey, IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
+import { CloseHistory, closeHistoryKey, ClosingSeries, IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
+import { LevelGate } from './level-gate';
+import { Quote } from './quote';
+import { Col, priceCol, STRIDE, type TickTable } from './tick-table';
 import type { StudioRule } from './studio-rule';
-
-/** The four prices a rule may read, NaN when a tick lacks them (no bid/ask). */
-export class Quote {
-  last = NaN;
-  bid = NaN;
-  ask = NaN;
-  mid = NaN;
-
-  of(source: PriceSource): number {
-    switch (source) {
-      case 'last':
-        return this.last;
-      case 'bid':
-        return this.bid;
-      case 'ask':
-        return this.ask;
-      case 'mid':
-        return this.mid;
-    }
-  }
-
-  setFrom(tick: EngineTick): void {
-    this.last = tick.price;
-    this.bid = tick.bid ?? NaN;
-    this.ask = tick.ask ?? NaN;
-    this.mid = (this.bid + this.ask) / 2;
-  }
-
-  /** Keeps the prices of the last tick that had each (a tick without bid/ask leaves them as they were). */
-  merge(q: Quote): void {
-    if (q.last === q.last) this.last = q.last;
-    if (q.bid === q.bid) this.bid = q.bid;
-    if (q.ask === q.ask) this.ask = q.ask;
-    if (q.mid === q.mid) this.mid = q.mid;
-  }
-}
 
 /** A bar being built (for once_per_bar_close rules): its close per price source and its volume; the previous bar's close. */
 export class Bar {
@@ -50,28 +16,101 @@ export class Bar {
   constructor(readonly ms: number) {}
 }
 
-/** One instrument's state for the studio engine. */
-export class StudioInstrument {
-  lastTs = -Infinity;
-  /** Previous evaluated prices per source (crossings read them). */
-  readonly prev = new Quote();
+/**
+ * One instrument's state for the studio engine. Its lateness, previous prices and tick count live
+ * in its row of the engine's TickTable (the quiet path reads nothing else); it extends the level
+ * path's gate so that a tick off that path finds the gate in the object it reads first.
+ */
+export class StudioInstrument extends LevelGate {
+  /** Its row in the engine's tick table, and where it starts: lateness, previous prices and tick count live there (see TickTable). */
+  readonly row: number;
+  private readonly o: number;
+  /** The earliest tick time at which a lazy series may close a bar. */
+  closesFrom = -Infinity;
+  /** Whether anything besides the level path reads every tick (eager series, bars, windows, other rules). */
+  busy = false;
+  /** Where its rules' custom sessions without a timezone of their own run. */
+  timezone = DEFAULT_INSTRUMENT_TIMEZONE;
   /** Rate windows by source and length, shared by the rules that read them. */
   windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
   bars = new Map<number, Bar>();
   /** Indicators by operand, bar length and source, shared by the rules that read them. */
   series = new Map<string, BarSeries>();
-  /** The same, as arrays: the tick path iterates them (no iterator objects). */
-  seriesList: BarSeries[] = [];
+  /** The same, as arrays: the tick path iterates them (no iterator objects). Eager series see every tick, lazy ones only those that may close their bar (lazyCloses: when, by index). */
+  eagerSeries: BarSeries[] = [];
+  lazySeries: ClosingSeries[] = [];
+  lazyCloses = new Float64Array(0);
   windowList: { source: PriceSource; window: PriceWindow }[] = [];
   barList: Bar[] = [];
-  /** Its live rules in id order, so firings come out ordered by rule id. */
+  /** Its live rules in id order, so firings come out ordered by rule id; those read on ticks, on bar closes, and on ticks but off the level path. */
   rules: StudioRule[] = [];
+  tickRules: StudioRule[] = [];
+  closeRules: StudioRule[] = [];
+  otherTickRules: StudioRule[] = [];
   /** Every rule of the instrument, live or not (inactive ones are kept so an edit finds them). */
   ruleIds: number[] = [];
 
-  /** Rebuilds what the rules need (windows, bars, indicators), keeping the state of those still needed. */
-  setRules(rules: StudioRule[]): void {
+  constructor(
+    private readonly table: TickTable,
+    instrumentId: number,
+  ) {
+    super();
+    this.row = table.add(instrumentId);
+    this.o = this.row * STRIDE;
+  }
+
+  get lastTs(): number {
+    return this.table.data[this.o + Col.lastTs] as number;
+  }
+
+  set lastTs(ts: number) {
+    this.table.data[this.o + Col.lastTs] = ts;
+  }
+
+  get ticks(): number {
+    return this.table.data[this.o + Col.ticks] as number;
+  }
+
+  /** Counts a tick (before anything reads it). */
+  count(): void {
+    const d = this.table.data;
+    d[this.o + Col.ticks] = (d[this.o + Col.ticks] as number) + 1;
+  }
+
+  /** Previous evaluated price per source (crossings read them). */
+  prevOf(source: PriceSource): number {
+    return this.table.data[this.o + priceCol(source)] as number;
+  }
+
+  get prevLast(): number {
+    return this.table.data[this.o + Col.last] as number;
+  }
+
+  set prevLast(price: number) {
+    this.table.data[this.o + Col.last] = price;
+  }
+
+  /** After a tick: the prices it had become the previous ones (a tick without bid/ask leaves them as they were). */
+  remember(q: Quote): void {
+    this.table.remember(this.o, q);
+  }
+
+  /** Tells the tick table when the next ticks may take the quiet path: nothing else reads them, no bar closes, the gate passes them. */
+  publish(): void {
+    const d = this.table.data;
+    const o = this.o;
+    d[o + Col.quietUntil] = this.busy || this.stale ? -Infinity : Math.min(this.until, this.closesFrom);
+    d[o + Col.quietFrom] = this.from;
+    d[o + Col.quietTo] = this.to;
+  }
+
+  /** Rebuilds what the rules need (windows, bars, indicators), keeping the state of those still needed; levels: whether the level path runs. */
+  setRules(rules: StudioRule[], levels: boolean): void {
     this.rules = rules;
+    this.tickRules = rules.filter((r) => r.options.mode !== 'once_per_bar_close');
+    this.closeRules = rules.filter((r) => r.options.mode === 'once_per_bar_close');
+    this.otherTickRules = levels ? this.tickRules.filter((r) => !r.level) : this.tickRules;
+    this.reset(levels ? this.tickRules.flatMap((r) => r.level ?? []) : []);
     const windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
     const bars = new Map<number, Bar>();
     const series = new Map<string, BarSeries>();
@@ -95,10 +134,42 @@ export class StudioInstrument {
     this.windows = windows;
     this.bars = bars;
     this.series = series;
-    this.seriesList = [...series.values()];
+    this.feed(levels ? this.readOnTicks() : null);
     this.windowList = [...windows.values()];
     this.barList = [...bars.values()];
+    this.busy = this.eagerSeries.length + this.windowList.length + this.barList.length + this.otherTickRules.length > 0;
     for (const r of rules) r.bind(this);
+  }
+
+  /** Keys of the series that rules off the level path read on ticks (their forming close must be current). */
+  private readOnTicks(): Set<string> {
+    const keys = new Set<string>();
+    for (const r of this.otherTickRules) for (const o of r.needs().operands) keys.add(seriesKey(o, r.options.barMs, r.options.source));
+    return keys;
+  }
+
+  /** Splits the series into eager and lazy ones (all eager when eagerKeys is null); a series turning eager first takes back its forming close. */
+  private feed(eagerKeys: Set<string> | null): void {
+    this.eagerSeries = [];
+    this.lazySeries = [];
+    for (const [key, x] of this.series) {
+      if (!(x instanceof ClosingSeries)) {
+        this.eagerSeries.push(x);
+        continue;
+      }
+      if (x.lazy) this.resume(x);
+      x.fedAt = this.ticks;
+      x.lazy = eagerKeys !== null && !eagerKeys.has(key);
+      (x.lazy ? this.lazySeries : this.eagerSeries).push(x);
+    }
+    this.lazyCloses = new Float64Array(this.lazySeries.length).fill(-Infinity);
+    this.closesFrom = -Infinity;
+  }
+
+  /** A lazy series about to be fed: if ticks it skipped had its price, the latest of them is its forming close. */
+  resume(x: ClosingSeries): void {
+    const col = priceCol(x.source);
+    if ((this.table.data[this.o + col + 1] as number) > x.fedAt) x.resume(this.table.data[this.o + col] as number);
   }
 
   seriesOf(o: Operand, barMs: number, source: PriceSource): BarSeries | undefined {

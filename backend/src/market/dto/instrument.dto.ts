@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import {
+  DEFAULT_INSTRUMENT_TIMEZONE,
   INSTRUMENT_STATUSES,
   INSTRUMENT_TYPES,
   type CreateInstrumentRequest,
@@ -12,8 +13,25 @@ import {
   type UpdateInstrumentRequest,
 } from '@tradeassist/shared-types';
 import { toBoolean } from '../../common/transforms';
+import { isTimezone } from '../../engine';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** An IANA timezone name, as the rule engine's sessions read it. */
+function IsIanaTimezone(): PropertyDecorator {
+  return ValidateBy({
+    name: 'timezone',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isTimezone(value),
+      defaultMessage: () => 'must be an IANA timezone such as America/New_York, Europe/London or Asia/Tokyo',
+    },
+  });
+}
+
+const timezoneDoc = {
+  example: 'Europe/London',
+  description: "IANA name of the market's timezone: rule sessions without a timezone of their own run in it",
+};
 
 export class CreateInstrumentDto implements CreateInstrumentRequest {
   @ApiProperty({ example: 'ES', description: 'Upper-cased on save; unique in any case.' })
@@ -38,6 +56,12 @@ export class CreateInstrumentDto implements CreateInstrumentRequest {
   @IsOptional()
   @IsIn(INSTRUMENT_STATUSES)
   status?: InstrumentStatus;
+
+  @ApiPropertyOptional({ ...timezoneDoc, default: DEFAULT_INSTRUMENT_TIMEZONE })
+  @IsOptional()
+  @Transform(trim)
+  @IsIanaTimezone()
+  timezone?: string;
 }
 
 export class UpdateInstrumentDto implements UpdateInstrumentRequest {
@@ -52,6 +76,12 @@ export class UpdateInstrumentDto implements UpdateInstrumentRequest {
   @IsOptional()
   @IsIn(INSTRUMENT_STATUSES)
   status?: InstrumentStatus;
+
+  @ApiPropertyOptional(timezoneDoc)
+  @IsOptional()
+  @Transform(trim)
+  @IsIanaTimezone()
+  timezone?: string;
 }
 
 export class InstrumentQueryDto implements InstrumentQuery {
@@ -80,5 +110,6 @@ export class InstrumentDto implements Instrument {
   @ApiProperty({ enum: INSTRUMENT_STATUSES }) status: InstrumentStatus;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) last_tick: string | null;
   @ApiProperty({ type: Number, nullable: true }) last_price: number | null;
+  @ApiProperty(timezoneDoc) timezone: string;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 }

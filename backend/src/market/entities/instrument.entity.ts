@@ -25,6 +25,10 @@ export class InstrumentEntity {
   @Column({ name: 'last_price', type: 'double precision', nullable: true })
   lastPrice: number | null;
 
+  /** IANA name; custom rule sessions without a timezone of their own run in it. */
+  @Column({ type: 'varchar', length: 64 })
+  timezone: string;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt: number;
 }

@@ -171,7 +171,8 @@ class RuleFieldsDto {
     type: Object,
     nullable: true,
     example: { kind: 'custom', timezone: 'Europe/London', windows: [{ days: [1, 2, 3, 4, 5], start: '08:00', end: '16:30' }] },
-    description: "When it may fire: {kind: 'always'}, {kind: 'regular'} (US cash session) or custom weekly windows",
+    description:
+      "When it may fire: {kind: 'always'}, {kind: 'regular'} (US cash session) or custom weekly windows, in their timezone or, without one, the instrument's",
   })
   @IsOptional()
   @IsObject()
@@ -305,6 +306,7 @@ export class RuleDto extends RuleDefinitionDto implements AlertRule {
   @ApiProperty() id: number;
   @ApiProperty() instrument_symbol: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) last_triggered: string | null;
+  @ApiProperty({ description: 'Its alerts with a tick time from 00:00 UTC today on' }) fires_today: number;
   @ApiProperty() version: number;
   @ApiProperty({ type: Number, nullable: true }) owner_id: number | null;
   @ApiProperty({ type: String, nullable: true }) owner: string | null;

@@ -41,6 +41,14 @@ export class AlertRuleEntity {
   @Column({ name: 'last_triggered', type: 'bigint', nullable: true, transformer: epochMs })
   lastTriggered: number | null;
 
+  /** Re-arm hysteresis kept across restarts: the firing price the rule waits to move back from; null while armed. */
+  @Column({ name: 'rearm_price', type: 'double precision', nullable: true })
+  rearmPrice: number | null;
+
+  /** Tick time of the last hysteresis change: a write older than it is stale. */
+  @Column({ name: 'rearm_at', type: 'bigint', nullable: true, transformer: epochMs })
+  rearmAt: number | null;
+
   @Column({ type: 'integer' })
   version: number;
 

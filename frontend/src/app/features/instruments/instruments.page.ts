@@ -61,6 +61,10 @@ import { InstrumentsStore } from './instruments.store';
             >
           </td>
         </ng-container>
+        <ng-container matColumnDef="timezone">
+          <th mat-header-cell *matHeaderCellDef>Timezone</th>
+          <td mat-cell *matCellDef="let i" class="dim">{{ i.timezone }}</td>
+        </ng-container>
         <ng-container matColumnDef="last">
           <th mat-header-cell *matHeaderCellDef class="num">Last price</th>
           <td mat-cell *matCellDef="let i" class="num">{{ price(i.last_price) }}</td>
@@ -73,6 +77,14 @@ import { InstrumentsStore } from './instruments.store';
           <th mat-header-cell *matHeaderCellDef></th>
           <td mat-cell *matCellDef="let i" class="actions">
             @if (auth.can('trader')) {
+              <button
+                mat-icon-button
+                (click)="edit(i)"
+                [attr.aria-label]="'Edit ' + i.symbol"
+                [attr.data-testid]="'instrument-edit-' + i.symbol"
+              >
+                <mat-icon>edit</mat-icon>
+              </button>
               <button mat-icon-button (click)="remove(i)" [attr.aria-label]="'Delete ' + i.symbol">
                 <mat-icon>delete</mat-icon>
               </button>
@@ -106,6 +118,7 @@ import { InstrumentsStore } from './instruments.store';
     }
     .actions {
       text-align: right;
+      white-space: nowrap;
     }
   `,
 })
@@ -114,7 +127,7 @@ export class InstrumentsPage implements OnInit {
   protected readonly auth = inject(AuthService);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
-  protected readonly columns = ['symbol', 'name', 'type', 'status', 'last', 'tick', 'actions'];
+  protected readonly columns = ['symbol', 'name', 'type', 'timezone', 'status', 'last', 'tick', 'actions'];
   protected readonly price = formatPrice;
   protected readonly time = formatTime;
   protected readonly byId = (_: number, i: Instrument) => i.id;
@@ -125,6 +138,10 @@ export class InstrumentsPage implements OnInit {
 
   protected add(): void {
     this.dialog.open(InstrumentDialog, { injector: this.injector });
+  }
+
+  protected edit(instrument: Instrument): void {
+    this.dialog.open(InstrumentDialog, { injector: this.injector, data: instrument });
   }
 
   protected async setStatus(instrument: Instrument, event: MatSlideToggleChange): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { CreateInstrumentRequest, Instrument, InstrumentStatus } from '@tradeassist/shared-types';
+import type { CreateInstrumentRequest, Instrument, InstrumentStatus, UpdateInstrumentRequest } from '@tradeassist/shared-types';
 import { ApiError } from '../../core/api/api-error';
 import { InstrumentsApi } from '../../core/api/instruments-api';
 import { QuoteBook } from '../../core/realtime/quote-book';
@@ -36,23 +36,21 @@ export class InstrumentsStore {
   }
 
   /** Returns the server's error (with per-field messages) instead of throwing, for the form to show. */
-  async create(body: CreateInstrumentRequest): Promise<ApiError | null> {
-    try {
+  create(body: CreateInstrumentRequest): Promise<ApiError | null> {
+    return this.attempt(async () => {
       const created = await this.api.create(body);
       this.list.update((l) => [...l, created].sort((a, b) => a.symbol.localeCompare(b.symbol)));
-      this.errorSignal.set(null);
-      return null;
-    } catch (e) {
-      return ApiError.from(e);
-    }
+    });
+  }
+
+  /** Its name or timezone, from the dialog: the server's error comes back for the form, as with create. */
+  update(instrument: Instrument, body: UpdateInstrumentRequest): Promise<ApiError | null> {
+    return this.attempt(async () => this.replace(await this.api.update(instrument.id, body)));
   }
 
   /** True when the server took the change. */
   async setStatus(instrument: Instrument, status: InstrumentStatus): Promise<boolean> {
-    return this.run(async () => {
-      const updated = await this.api.update(instrument.id, { status });
-      this.list.update((l) => l.map((i) => (i.id === updated.id ? updated : i)));
-    });
+    return this.run(async () => this.replace(await this.api.update(instrument.id, { status })));
   }
 
   async remove(instrument: Instrument): Promise<boolean> {
@@ -62,14 +60,24 @@ export class InstrumentsStore {
     });
   }
 
+  private replace(updated: Instrument): void {
+    this.list.update((l) => l.map((i) => (i.id === updated.id ? updated : i)));
+  }
+
+  /** The page's own actions: a refusal shows above the table. */
   private async run(action: () => Promise<void>): Promise<boolean> {
+    const error = await this.attempt(action);
+    if (error) this.errorSignal.set(error.message);
+    return error === null;
+  }
+
+  private async attempt(action: () => Promise<void>): Promise<ApiError | null> {
     try {
       await action();
       this.errorSignal.set(null);
-      return true;
+      return null;
     } catch (e) {
-      this.errorSignal.set(ApiError.from(e).message);
-      return false;
+      return ApiError.from(e);
     }
   }
 }

@@ -8,7 +8,7 @@ import type { HttpTestingController } from '@angular/common/http/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
-import type { CreateRuleRequest } from '@tradeassist/shared-types';
+import type { ConditionNode, CreateRuleRequest } from '@tradeassist/shared-types';
 import { anInstrument, aRule, aTemplate } from '../../../testing/factories';
 import { configurePageTestBed } from '../../../testing/page-test-bed';
 import { noRulePreview } from '../../../testing/no-rule-preview';
@@ -297,13 +297,11 @@ describe('RuleForm', () => {
     await (await select('rule-instrument')).clickOptions({ text: /^ES/ });
     await (await input('rule-threshold')).setValue('6100');
     await (await select('rule-session-kind')).clickOptions({ text: 'custom windows' });
+    // Blank runs in the chosen instrument's timezone, and the hint says which that is.
+    expect(await (await field('Timezone (IANA)')).getTextHints()).toEqual(["Blank: the instrument's timezone (ES: America/New_York)"]);
     await (await input('rule-session-end-0')).setValue('09:00');
     await clickSave();
-    expect(saved[0]?.session).toEqual({
-      kind: 'custom',
-      timezone: 'America/New_York',
-      windows: [{ days: [1, 2, 3, 4, 5], start: '09:30', end: '09:00' }],
-    });
+    expect(saved[0]?.session).toEqual({ kind: 'custom', windows: [{ days: [1, 2, 3, 4, 5], start: '09:30', end: '09:00' }] });
     await refuseAt('session.windows.0.end', 'end must be after start');
     expect(await (await field('To')).getTextErrors()).toEqual(['end must be after start']);
     const summary = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"]');
@@ -330,6 +328,38 @@ describe('RuleForm', () => {
     await (await input('rule-threshold')).setValue('6000');
     await clickSave();
     expect(saved[1]).toMatchObject({ rule_type: 'threshold', conditions: null, threshold: 6000 });
+  });
+
+  it('edits a nested tree of a saved rule and puts a 422 deep inside it on its field', async () => {
+    const conditions: ConditionNode = {
+      kind: 'all',
+      of: [
+        { kind: 'channel', op: 'inside', lower: 6000, upper: 6100 },
+        { kind: 'any', of: [{ kind: 'move', direction: 'up', by: 0.5, unit: 'percent', within_bars: 3 }] },
+      ],
+    };
+    fixture.componentRef.setInput('rule', aRule({ rule_type: 'multi_condition', conditions }));
+    await fixture.whenStable();
+    await (await input('rule-tree-by-1-0')).setValue('0.8');
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="rule-tree-add-1"]' }))).click();
+    await (await input('rule-tree-threshold-1-1')).setValue('6200');
+    await clickSave();
+    expect(saved[0]?.conditions).toEqual({
+      kind: 'all',
+      of: [
+        { kind: 'channel', op: 'inside', lower: 6000, upper: 6100 },
+        {
+          kind: 'any',
+          of: [
+            { kind: 'move', direction: 'up', by: 0.8, unit: 'percent', within_bars: 3 },
+            { kind: 'rule', rule_type: 'threshold', condition: 'above', threshold: 6200 },
+          ],
+        },
+      ],
+    });
+    await refuseAt('conditions.of.1.of.0.within_bars', 'must be a whole number from 1 to 500');
+    expect(await (await field('Within')).getTextErrors()).toEqual(['must be a whole number from 1 to 500']);
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-form-error"] ul')).toBeNull();
   });
 
   it('saves the form as a template after asking for its name', async () => {

@@ -205,7 +205,8 @@ export class RuleForm implements OnInit {
     if (subject) return `Level of ${operandLabel(subject)}`;
     return this.isRate() ? 'Threshold (%)' : this.ruleType() === 'volume_spike' ? 'Volume' : 'Price level';
   });
-  protected readonly instrumentSymbol = computed(() => this.instruments().find((i) => i.id === this.instrumentId())?.symbol ?? null);
+  protected readonly instrument = computed(() => this.instruments().find((i) => i.id === this.instrumentId()) ?? null);
+  protected readonly instrumentSymbol = computed(() => this.instrument()?.symbol ?? null);
 
   protected readonly errors = computed(() => this.serverError()?.paths ?? {});
   protected readonly subjectErrors = computed(() => errorsUnder(this.errors(), 'subject'));

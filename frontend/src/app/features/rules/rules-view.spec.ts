@@ -1,8 +1,8 @@
 import { aRule } from '../../../testing/factories';
-import { DEFAULT_RULE_VIEW, viewRules } from './rules-view';
+import { DEFAULT_RULE_VIEW, afterFiring, viewRules } from './rules-view';
 
 const RULES = [
-  aRule({ id: 1, name: 'ES breakout', threshold: 6100, last_triggered: '2026-11-30T10:00:00.000Z' }),
+  aRule({ id: 1, name: 'ES breakout', threshold: 6100, last_triggered: '2026-11-30T10:00:00.000Z', fires_today: 3 }),
   aRule({
     id: 2,
     name: 'NQ RSI',
@@ -13,7 +13,14 @@ const RULES = [
     last_triggered: null,
   }),
   aRule({ id: 3, name: null, instrument_symbol: 'VIX', rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: 10 }),
-  aRule({ id: 4, name: 'es fade', rule_type: 'crossover', condition: 'crosses_below', last_triggered: '2026-12-01T08:00:00.000Z' }),
+  aRule({
+    id: 4,
+    name: 'es fade',
+    rule_type: 'crossover',
+    condition: 'crosses_below',
+    last_triggered: '2026-12-01T08:00:00.000Z',
+    fires_today: 7,
+  }),
 ];
 const ids = (q: Partial<typeof DEFAULT_RULE_VIEW>) => viewRules(RULES, { ...DEFAULT_RULE_VIEW, ...q }).map((r) => r.id);
 
@@ -44,5 +51,23 @@ describe('viewRules', () => {
     expect(ids({ sort: { column: 'name', direction: 'desc' } })).toEqual([2, 4, 1, 3]);
     expect(ids({ sort: { column: 'last', direction: 'desc' } })).toEqual([4, 1, 2, 3]);
     expect(ids({ sort: { column: 'threshold', direction: 'asc' } })).toEqual([3, 2, 1, 4]);
+    // Rules that never fired today count 0 (a number, not a blank); ties keep the id order.
+    expect(ids({ sort: { column: 'fires', direction: 'desc' } })).toEqual([4, 1, 2, 3]);
+    expect(ids({ sort: { column: 'fires', direction: 'asc' } })).toEqual([2, 3, 1, 4]);
+  });
+});
+
+describe('afterFiring', () => {
+  const now = Date.parse('2026-12-01T15:00:00.000Z');
+  it('counts an alert stamped from 00:00 UTC today, and only moves "last fired" for an earlier one', () => {
+    const rule = aRule({ fires_today: 2 });
+    expect(afterFiring(rule, '2026-12-01T00:00:00.000Z', now)).toMatchObject({
+      fires_today: 3,
+      last_triggered: '2026-12-01T00:00:00.000Z',
+    });
+    expect(afterFiring(rule, '2026-11-30T23:59:59.999Z', now)).toMatchObject({
+      fires_today: 2,
+      last_triggered: '2026-11-30T23:59:59.999Z',
+    });
   });
 });

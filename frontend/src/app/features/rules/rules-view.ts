@@ -4,7 +4,7 @@ import { CONDITION_LABELS, RULE_TYPE_LABELS } from './rule-labels';
 export const RULE_STATUS_FILTERS = ['all', 'active', 'inactive'] as const;
 export type RuleStatusFilter = (typeof RULE_STATUS_FILTERS)[number];
 
-export const SORTABLE_COLUMNS = ['name', 'symbol', 'type', 'threshold', 'cooldown', 'active', 'last', 'version', 'owner'] as const;
+export const SORTABLE_COLUMNS = ['name', 'symbol', 'type', 'threshold', 'cooldown', 'active', 'last', 'fires', 'version', 'owner'] as const;
 export type SortColumn = (typeof SORTABLE_COLUMNS)[number];
 
 export interface RuleSort {
@@ -52,6 +52,7 @@ const SORT_KEYS: Readonly<Record<SortColumn, (r: AlertRule) => SortKey>> = {
   cooldown: (r) => r.cooldown_seconds,
   active: (r) => r.active,
   last: (r) => r.last_triggered,
+  fires: (r) => r.fires_today,
   version: (r) => r.version,
   owner: (r) => r.owner?.toLowerCase() ?? null,
 };
@@ -81,4 +82,13 @@ export function viewRules(rules: readonly AlertRule[], q: RuleViewQuery): AlertR
   const key = SORT_KEYS[sort.column];
   const direction = sort.direction === 'asc' ? 1 : -1;
   return shown.sort((a, b) => compare(key(a), key(b), direction) || a.id - b.id);
+}
+
+/**
+ * A rule after one more alert: the server counts today's from 00:00 UTC in tick time, so an alert
+ * stamped before that (a replayed feed) moves "last fired" only.
+ */
+export function afterFiring(rule: AlertRule, timestamp: string, now = Date.now()): AlertRule {
+  const today = now - (now % 86_400_000);
+  return { ...rule, last_triggered: timestamp, fires_today: rule.fires_today + (Date.parse(timestamp) >= today ? 1 : 0) };
 }

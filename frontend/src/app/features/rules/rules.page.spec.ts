@@ -32,6 +32,7 @@ const RATE = aRule({
   cooldown_seconds: 120,
   version: 3,
   active: false,
+  fires_today: 12,
 });
 
 describe('RulesPage', () => {
@@ -72,6 +73,14 @@ describe('RulesPage', () => {
     expect(cells['threshold']?.text).toEqual(['6,100.00', '0.5 %']);
     expect(cells['cooldown']?.text).toEqual(['60 s', '120 s']);
     expect(cells['version']?.text).toEqual(['v1', 'v3']);
+    expect(cells['fires']?.text).toEqual(['0', '12']);
+    const headers = await (await loader.getHarness(MatTableHarness)).getHeaderRows();
+    const labels = (await headers[0]?.getCellTextByIndex()) ?? [];
+    // Beside "last fired".
+    expect(labels.slice(labels.indexOf('Last fired (UTC)'), labels.indexOf('Last fired (UTC)') + 2)).toEqual([
+      'Last fired (UTC)',
+      'Fires today',
+    ]);
     const toggles = await loader.getAllHarnesses(MatSlideToggleHarness.with({ selector: '[data-testid="rule-active-toggle"]' }));
     expect(await Promise.all(toggles.map((t) => t.isChecked()))).toEqual([true, false]);
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('1 active of 2');
@@ -128,6 +137,29 @@ describe('RulesPage', () => {
     );
   });
 
+  it('describes a multi-condition rule by its tree, not by the placeholder condition and threshold', async () => {
+    const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness.with({ selector: '[data-testid="rule-active-toggle"]' })))[0];
+    await toggle?.toggle();
+    http.expectOne({ method: 'PUT', url: '/api/rules/1' }).flush(
+      aRule({
+        active: false,
+        rule_type: 'multi_condition',
+        threshold: 0,
+        conditions: {
+          kind: 'any',
+          of: [
+            { kind: 'channel', op: 'exit', lower: 1, upper: 2 },
+            { kind: 'all', of: [{ kind: 'channel', op: 'enter', lower: 3, upper: 4 }] },
+          ],
+        },
+      }),
+    );
+    await settle();
+    const cells = await rowsText();
+    expect(cells['condition']?.text[0]).toBe('any of 2 (4 nodes)');
+    expect(cells['threshold']?.text[0]).toBe('—');
+  });
+
   it('toggles a rule with PUT {active}', async () => {
     const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness.with({ selector: '[data-testid="rule-active-toggle"]' })))[1];
     await toggle?.toggle();
@@ -149,12 +181,17 @@ describe('RulesPage', () => {
     expect((await rowsText())['name']?.text).toEqual(['NQ fast drop']);
   });
 
-  it('moves "last triggered" when the rule fires', async () => {
+  it('moves "last fired" when the rule fires, and counts the firing when it is of today (UTC)', async () => {
     TestBed.inject(RealtimeService).connect('ws://x/ws/realtime');
     sockets.last.open();
     sockets.last.push('alert_fired', anAlertFired({ rule_id: 1, timestamp: '2026-11-22T14:45:10.000Z' }));
     await settle();
     expect((await rowsText())['last']?.text).toEqual(['2026-11-22 14:45:10', '—']);
+    expect((await rowsText())['fires']?.text).toEqual(['0', '12']);
+    const now = new Date().toISOString();
+    sockets.last.push('alert_fired', anAlertFired({ rule_id: 2, timestamp: now }));
+    await settle();
+    expect((await rowsText())['fires']?.text).toEqual(['0', '13']);
   });
   describe('finding and changing many rules', () => {
     const names = async () => (await rowsText())['name']?.text;
@@ -187,6 +224,11 @@ describe('RulesPage', () => {
       ).clickOptions({
         text: 'all types',
       });
+      const fires = (await (await loader.getHarness(MatSortHarness)).getSortHeaders({ label: 'Fires today' }))[0];
+      await fires?.click();
+      expect(await names()).toEqual(['ES breakout', 'NQ fast drop']);
+      await fires?.click();
+      expect(await names()).toEqual(['NQ fast drop', 'ES breakout']);
       const version = (await (await loader.getHarness(MatSortHarness)).getSortHeaders({ label: 'Version' }))[0];
       await version?.click();
       expect((await rowsText())['version']?.text).toEqual(['v1', 'v3']);

@@ -6,7 +6,7 @@ import { InstrumentsApi } from '../../core/api/instruments-api';
 import { RulesApi } from '../../core/api/rules-api';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { importProblems, type ImportProblem } from './rule-import';
-import { DEFAULT_RULE_VIEW, viewRules, type RuleViewQuery } from './rules-view';
+import { DEFAULT_RULE_VIEW, afterFiring, viewRules, type RuleViewQuery } from './rules-view';
 
 /** What the last import did: how many rules it created, or why it created none. */
 export interface ImportOutcome {
@@ -49,13 +49,11 @@ export class RulesStore {
   readonly importOutcome = this.importSignal.asReadonly();
 
   constructor() {
-    // "Last triggered" follows the alerts as they fire.
+    // "Last fired" and "fires today" follow the alerts as they fire.
     inject(RealtimeService)
       .on('alert_fired')
       .pipe(takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe((alert) =>
-        this.ruleList.update((l) => l.map((r) => (r.id === alert.rule_id ? { ...r, last_triggered: alert.timestamp } : r))),
-      );
+      .subscribe((alert) => this.ruleList.update((l) => l.map((r) => (r.id === alert.rule_id ? afterFiring(r, alert.timestamp) : r))));
   }
 
   async load(): Promise<void> {

@@ -137,13 +137,17 @@ const FIELDS: Readonly<Record<IndicatorKind, { choice: ChoiceField | null; numbe
     .operand {
       display: flex;
       flex-wrap: wrap;
+      /* A field without a hint keeps its own height beside one with a hint. */
+      align-items: flex-start;
       gap: 4px 12px;
     }
     .kind {
-      flex: 1 1 240px;
+      flex: 1 1 170px;
+      min-width: 0;
     }
     .param {
       flex: 0 1 160px;
+      min-width: 0;
     }
     .param.small {
       flex-basis: 120px;

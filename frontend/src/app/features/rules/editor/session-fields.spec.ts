@@ -10,7 +10,6 @@ import { MatSelectHarness } from '@angular/material/select/testing';
 import type { MarketSession } from '@tradeassist/shared-types';
 import { noAnimations } from '../../../../testing/no-animations';
 import { RuleSessionFields } from './session-fields';
-import { timezoneSuggestions } from './timezones';
 
 describe('RuleSessionFields', () => {
   let fixture: ComponentFixture<RuleSessionFields>;
@@ -38,11 +37,8 @@ describe('RuleSessionFields', () => {
 
   it('edits custom windows: timezone with suggestions, days, times, more windows', async () => {
     await (await loader.getHarness(byTestid(MatSelectHarness, 'rule-session-kind'))).clickOptions({ text: 'custom windows' });
-    expect(session()).toEqual({
-      kind: 'custom',
-      timezone: 'America/New_York',
-      windows: [{ days: [1, 2, 3, 4, 5], start: '09:30', end: '16:00' }],
-    });
+    // No timezone of its own: the instrument's.
+    expect(session()).toEqual({ kind: 'custom', windows: [{ days: [1, 2, 3, 4, 5], start: '09:30', end: '16:00' }] });
 
     const zone = await loader.getHarness(MatAutocompleteHarness);
     await zone.clear();
@@ -70,6 +66,26 @@ describe('RuleSessionFields', () => {
     expect(await (await loader.getHarness(byTestid(MatButtonHarness, 'rule-session-remove-0'))).isDisabled()).toBe(true);
   });
 
+  it("leaves the timezone out when blank, meaning the instrument's, and says which one that is", async () => {
+    const field = (label: string) => loader.getHarness(MatFormFieldHarness.with({ floatingLabelText: label }));
+    await (await loader.getHarness(byTestid(MatSelectHarness, 'rule-session-kind'))).clickOptions({ text: 'custom windows' });
+    expect(await (await field('Timezone (IANA)')).getTextHints()).toEqual(["Blank: the instrument's timezone"]);
+    fixture.componentRef.setInput('instrument', { symbol: 'FDAX', timezone: 'Europe/Berlin' });
+    await fixture.whenStable();
+    expect(await (await field('Timezone (IANA)')).getTextHints()).toEqual(["Blank: the instrument's timezone (FDAX: Europe/Berlin)"]);
+
+    const zone = await loader.getHarness(byTestid(MatInputHarness, 'rule-session-timezone'));
+    await zone.setValue('Asia/Tokyo');
+    expect(session()).toMatchObject({ kind: 'custom', timezone: 'Asia/Tokyo' });
+    await zone.setValue('  ');
+    expect(session()).not.toHaveProperty('timezone');
+
+    // A name the browser does not know is flagged before the server is asked.
+    await zone.setValue('Mars/Olympus');
+    await zone.blur();
+    expect(await (await field('Timezone (IANA)')).getTextErrors()).toEqual(['Unknown timezone: use an IANA name such as Europe/London']);
+  });
+
   it('shows the server messages on the fields they name', async () => {
     fixture.componentRef.setInput('session', {
       kind: 'custom',
@@ -88,13 +104,5 @@ describe('RuleSessionFields', () => {
     expect(await (await field('From')).getTextErrors()).toEqual([]);
     const days = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-session-window-error-0"]');
     expect(days?.textContent?.trim()).toBe('must name at least one day');
-  });
-});
-
-describe('timezoneSuggestions', () => {
-  it('offers common zones first and matches any part of the name, spaces as underscores', () => {
-    expect(timezoneSuggestions('')[0]).toBe('America/New_York');
-    expect(timezoneSuggestions('new york')).toEqual(['America/New_York']);
-    expect(timezoneSuggestions('zzz')).toEqual([]);
   });
 });

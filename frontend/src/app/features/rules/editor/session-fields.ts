@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input, model } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { REGULAR_SESSION, type MarketSession, type SessionWindow } from '@tradeassist/shared-types';
+import type { Instrument, MarketSession, SessionWindow } from '@tradeassist/shared-types';
+import { TimezoneField } from '../../../shared/timezone-field';
 import { MatcherCache, errorAt, type ErrorPaths, type ServerErrorMatcher } from './server-errors';
-import { timezoneSuggestions } from './timezones';
 
 type SessionKind = MarketSession['kind'];
 type CustomSession = Extract<MarketSession, { kind: 'custom' }>;
@@ -36,13 +35,13 @@ const newWindow = (): SessionWindow => ({ days: [1, 2, 3, 4, 5], start: '09:30',
   selector: 'ta-rule-session-fields',
   imports: [
     FormsModule,
-    MatAutocompleteModule,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    TimezoneField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -63,24 +62,14 @@ const newWindow = (): SessionWindow => ({ days: [1, 2, 3, 4, 5], start: '09:30',
         <mat-error>{{ error('') }}</mat-error>
       </mat-form-field>
       @if (custom(); as c) {
-        <mat-form-field>
-          <mat-label>Timezone (IANA)</mat-label>
-          <input
-            matInput
-            [ngModel]="c.timezone"
-            (ngModelChange)="patch({ timezone: $event })"
-            [matAutocomplete]="zones"
-            [errorStateMatcher]="matcher('timezone')"
-            data-testid="rule-session-timezone"
-          />
-          <mat-autocomplete #zones="matAutocomplete" (optionSelected)="patch({ timezone: $event.option.value })">
-            @for (z of suggestions(); track z) {
-              <mat-option [value]="z">{{ z }}</mat-option>
-            }
-          </mat-autocomplete>
-          <mat-hint>e.g. America/New_York, Europe/London</mat-hint>
-          <mat-error>{{ error('timezone') }}</mat-error>
-        </mat-form-field>
+        <ta-timezone-field
+          [value]="c.timezone ?? ''"
+          (valueChange)="setTimezone($event)"
+          [hint]="timezoneHint()"
+          [placeholder]="placeholder()"
+          [error]="error('timezone')"
+          testid="rule-session-timezone"
+        />
       }
     </div>
     @if (custom(); as c) {
@@ -132,8 +121,8 @@ const newWindow = (): SessionWindow => ({ days: [1, 2, 3, 4, 5], start: '09:30',
         <mat-icon>add</mat-icon>Add window
       </button>
       <p class="note">
-        Times are in the timezone above, end excluded. For a window across midnight, add two: 22:00–23:59 and 00:00–06:00 (the API also
-        takes 24:00 as an end, which this time picker cannot enter).
+        Times are in that timezone, end excluded. For a window across midnight, add two: 22:00–23:59 and 00:00–06:00 (the API also takes
+        24:00 as an end, which this time picker cannot enter).
       </p>
     }
   `,
@@ -174,6 +163,8 @@ export class RuleSessionFields {
   readonly session = model.required<MarketSession | null>();
   /** The server's messages under 'session' ('' for the session itself, 'windows.0.end', ...). */
   readonly errors = input<ErrorPaths>({});
+  /** The chosen instrument, whose timezone a custom session without one runs in; null before one is chosen. */
+  readonly instrument = input<Pick<Instrument, 'symbol' | 'timezone'> | null>(null);
 
   protected readonly days = DAYS;
   protected readonly edges = EDGES;
@@ -182,19 +173,34 @@ export class RuleSessionFields {
     const s = this.session();
     return s?.kind === 'custom' ? s : null;
   });
-  protected readonly suggestions = computed(() => timezoneSuggestions(this.custom()?.timezone ?? ''));
+  protected readonly placeholder = computed(() => {
+    const zone = this.instrument()?.timezone;
+    return zone ? `${zone} (the instrument's)` : '';
+  });
+  protected readonly timezoneHint = computed(() => {
+    const i = this.instrument();
+    return i ? `Blank: the instrument's timezone (${i.symbol}: ${i.timezone})` : "Blank: the instrument's timezone";
+  });
   private readonly matchers = new MatcherCache(() => this.errors());
 
   protected changeKind(kind: SessionKind): void {
     if (kind === 'always') this.session.set(null);
     else if (kind === 'regular') this.session.set({ kind: 'regular' });
-    // The regular session as a starting point: the usual edit is a timezone or an hour.
-    else this.session.set({ kind: 'custom', timezone: REGULAR_SESSION.timezone, windows: [newWindow()] });
+    // The regular hours as a starting point, in the instrument's timezone: the usual edit is an hour.
+    else this.session.set({ kind: 'custom', windows: [newWindow()] });
   }
 
   protected patch(change: Partial<CustomSession>): void {
     const c = this.custom();
     if (c) this.session.set({ ...c, ...change });
+  }
+
+  /** Blank leaves the key out, which the server reads as the instrument's timezone (and follows it when it changes). */
+  protected setTimezone(typed: string): void {
+    const c = this.custom();
+    if (!c) return;
+    const { timezone: _old, ...rest } = c;
+    this.session.set(typed.trim() === '' ? rest : { ...rest, timezone: typed });
   }
 
   protected patchWindow(index: number, change: Partial<SessionWindow>): void {

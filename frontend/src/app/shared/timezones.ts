@@ -26,3 +26,5 @@ export function timezoneSuggestions(typed: string, limit = 8): string[] {
   const needle = typed.trim().toLowerCase().replaceAll(' ', '_');
   return zones.filter((z) => z.toLowerCase().includes(needle)).slice(0, limit);
 }
+
+export { isTimezone } from '@tradeassist/shared-types';

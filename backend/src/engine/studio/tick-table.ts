@@ -1,0 +1,97 @@
+import type { PriceSource } from '@tradeassist/shared-types';
+import type { Quote } from './quote';
+
+/** Where each number sits in a row (see TickTable). */
+export const Col = {
+  lastTs: 0,
+  /** Ticks before this time may take the quiet path (−∞: none may). */
+  quietUntil: 1,
+  /** Last prices from … to (bounds included) that the quiet path takes. */
+  quietFrom: 2,
+  quietTo: 3,
+  /** Ticks evaluated: lazy series count what they skipped by it. */
+  ticks: 4,
+  /** Previous price per source, and the count of the tick it came with. */
+  last: 5,
+  lastAt: 6,
+  bid: 7,
+  bidAt: 8,
+  ask: 9,
+  askAt: 10,
+  mid: 11,
+  midAt: 12,
+} as const;
+
+/** Numbers per row: a row starts at row × STRIDE. */
+export const STRIDE = 16;
+/** Instrument ids below this get a row found by index; others take the full path. */
+const DENSE_IDS = 1 << 16;
+
+/**
+ * What a tick reads and writes for every instrument, one row of numbers each in one typed array:
+ * a tick that can change nothing but the previous prices (no bar to close, inside the level gate,
+ * nothing else to read) is handled from its row alone, without reaching the instrument's objects,
+ * which are cold by then. The instrument publishes when and where that quiet path applies.
+ */
+export class TickTable {
+  data: Float64Array = new Float64Array(STRIDE * 64);
+  private rows = 0;
+  /** Rows by instrument id (−1: none), for ids below DENSE_IDS. */
+  private byId = new Int32Array(64).fill(-1);
+
+  /** A new row for an instrument (its index): late for nothing, quiet path shut, no prices yet. */
+  add(instrumentId: number): number {
+    if ((this.rows + 1) * STRIDE > this.data.length) this.data = grown(this.data, this.data.length * 2);
+    const row = this.rows++;
+    const o = row * STRIDE;
+    const d = this.data;
+    d[o + Col.lastTs] = -Infinity;
+    d[o + Col.quietUntil] = -Infinity;
+    d[o + Col.quietFrom] = Infinity;
+    d[o + Col.quietTo] = -Infinity;
+    for (const c of [Col.last, Col.bid, Col.ask, Col.mid]) {
+      d[o + c] = NaN;
+      d[o + c + 1] = -1;
+    }
+    if (instrumentId >>> 0 === instrumentId && instrumentId < DENSE_IDS) {
+      if (instrumentId >= this.byId.length) {
+        const more = new Int32Array(Math.max(instrumentId + 1, this.byId.length * 2)).fill(-1);
+        more.set(this.byId);
+        this.byId = more;
+      }
+      this.byId[instrumentId] = row;
+    }
+    return row;
+  }
+
+  /** The row of an instrument with a small whole id, or −1. */
+  rowOf(instrumentId: number): number {
+    return instrumentId >>> 0 === instrumentId && instrumentId < this.byId.length ? (this.byId[instrumentId] as number) : -1;
+  }
+
+  /** After a tick: the prices it had become the previous ones, stamped with its count. */
+  remember(o: number, q: Quote): void {
+    const d = this.data;
+    const n = d[o + Col.ticks] as number;
+    if (q.last === q.last) keep(d, o + Col.last, q.last, n);
+    if (q.bid === q.bid) keep(d, o + Col.bid, q.bid, n);
+    if (q.ask === q.ask) keep(d, o + Col.ask, q.ask, n);
+    if (q.mid === q.mid) keep(d, o + Col.mid, q.mid, n);
+  }
+}
+
+/** The column of a source's previous price (its count is the next one). */
+export function priceCol(source: PriceSource): number {
+  return source === 'last' ? Col.last : source === 'bid' ? Col.bid : source === 'ask' ? Col.ask : Col.mid;
+}
+
+function keep(d: Float64Array, at: number, price: number, n: number): void {
+  d[at] = price;
+  d[at + 1] = n;
+}
+
+function grown(d: Float64Array, length: number): Float64Array {
+  const more = new Float64Array(length);
+  more.set(d);
+  return more;
+}
