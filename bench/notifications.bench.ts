@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [join(ROOT, 'backend/dist/backend/src/main.js')], {
     cwd: ROOT,
-    stdio: 'ignore',
+    stdio: process.env['BENCH_DEBUG'] ? 'inherit' : 'ignore',
     env: {
       ...process.env,
       PORT: String(port),
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
       SLACK_API_URL: `http://127.0.0.1:${(slack.address() as AddressInfo).port}/api/`,
       NOTIFY_DISPATCH_INTERVAL_MS: '10',
       NOTIFY_RATE_LIMITS: 'slack=1000000',
+      // One rule firing 100 times a second would be digested by runaway protection; the bench times single deliveries.
+      NOTIFY_RUNAWAY_FIRINGS: '100000',
       RATE_LIMIT_PER_MINUTE: '1000000',
     },
   });
@@ -153,8 +155,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (result.missing.slack > 0 || result.missing.browser > 0 || refused > 0) process.exitCode = 1;
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    // A server that already exited (it refused its configuration, say) sends no second 'exit'.
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
     rmSync(dataDir, { recursive: true, force: true });
     slack.close();
   }

@@ -1,39 +1,25 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { IngestTicksResponse } from '@tradeassist/shared-types';
-import { createApiKey, E2E_ADMIN } from './support/api';
-import { launchBrowser, realFailures } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-
-const SHOTS = join(__dirname, '..', 'e2e-artifacts');
+import { E2E_ADMIN } from './support/api';
+import { realFailures } from './support/browser';
+import { openConsole, SHOTS, type ConsoleSession } from './support/console';
+import type { RunningServer } from './support/server';
 
 /** The trader's first minutes: prices move, a rule is written in the console, a pushed tick fires it. */
 describe('Console in a real browser against the started product', () => {
+  let session: ConsoleSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let apiKey: string;
-  const failedRequests: string[] = [];
+  let failedRequests: string[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({
-      MARKET_FEED: 'simulated',
-      FEED_TICK_INTERVAL_MS: '200',
-      ADMIN_USERNAME: E2E_ADMIN.username,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-    });
-    apiKey = await createApiKey(server.baseUrl);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+    session = await openConsole({ MARKET_FEED: 'simulated', FEED_TICK_INTERVAL_MS: '200' }, 900);
+    ({ server, page, apiKey, failedRequests } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('asks for a sign-in, then shows live prices that move', async () => {
     await page.goto(server.baseUrl);

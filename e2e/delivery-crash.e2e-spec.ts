@@ -65,6 +65,8 @@ describe('Notification delivery survives a crash (built server, SIGKILL, restart
       WEBHOOK_SECRET: 'e2e-webhook-secret-0123456789',
       NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
       NOTIFY_DISPATCH_INTERVAL_MS: '20',
+      // 500 firings of one rule would be grouped into digests (runaway protection); this test is about each one arriving.
+      NOTIFY_RUNAWAY_FIRINGS: '100000',
     };
     const first = await startServer(env);
     server = first;

@@ -1,46 +1,31 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createApiKey, E2E_ADMIN } from './support/api';
-import { launchBrowser, realFailures } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { realFailures, signIn } from './support/browser';
+import { openConsole, SHOTS, type ConsoleSession } from './support/console';
+import type { RunningServer } from './support/server';
 import { pushTicks, risingMinuteTicks } from './support/ticks';
-
-const SHOTS = join(__dirname, '..', 'e2e-artifacts');
 
 /** A trader writes a rule from a template, backtests it on stored history, saves it, and it fires live. */
 describe('Rule studio in a real browser against the started product', () => {
+  let session: ConsoleSession;
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let apiKey: string;
-  const failedRequests: string[] = [];
+  let failedRequests: string[];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     // No feed: the only ES ticks are the ones this test stores, so RSI sees exactly a rising series.
-    server = await startServer({ MARKET_FEED: 'none', ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password });
-    apiKey = await createApiKey(server.baseUrl);
+    session = await openConsole({ MARKET_FEED: 'none' });
+    ({ server, page, apiKey, failedRequests } = session);
     // History: 40 one-minute bars of a steady rise, ending 21 minutes ago.
     const history = await pushTicks(server.baseUrl, apiKey, risingMinuteTicks('ES', 40, 60, 6000));
     if (history.accepted !== 40) throw new Error(`history not stored: ${JSON.stringify(history)}`);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => session?.close());
 
   it('signs in and opens a new rule', async () => {
-    await page.goto(`${server.baseUrl}/rules`);
-    await page.waitForURL(/\/login/);
-    await page.getByTestId('login-username').fill(E2E_ADMIN.username);
-    await page.getByTestId('login-password').fill(E2E_ADMIN.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+    await signIn(page, server.baseUrl, '/rules');
     await page.goto(`${server.baseUrl}/rules`);
     await page.getByTestId('new-rule').click();
     expect(await page.getByTestId('backtest-run').isDisabled()).toBe(true);

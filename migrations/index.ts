@@ -10,6 +10,9 @@ import { UserPhone1764500000000 } from './1764500000000-user-phone';
 import { Inbox1764600000000 } from './1764600000000-inbox';
 import { NotificationPreferences1764700000000 } from './1764700000000-notification-preferences';
 import { InboxEscalation1764800000000 } from './1764800000000-inbox-escalation';
+import { InstrumentTimezone1764900000000 } from './1764900000000-instrument-timezone';
+import { RuleRearmState1764900000001 } from './1764900000001-rule-rearm-state';
+import { NotificationRouting1765000000000 } from './1765000000000-notification-routing';
 
 /** Every migration, in order. Listed explicitly so source and compiled runs see the same set. */
 export const MIGRATIONS = [
@@ -25,4 +28,7 @@ export const MIGRATIONS = [
   Inbox1764600000000,
   NotificationPreferences1764700000000,
   InboxEscalation1764800000000,
+  InstrumentTimezone1764900000000,
+  RuleRearmState1764900000001,
+  NotificationRouting1765000000000,
 ];

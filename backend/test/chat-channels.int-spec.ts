@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DispatcherService } from '../src/notifications';
 import { FakeServer } from './support/fake-server';
 import { notifyHelpers } from './support/notify';
-import { startTestApp, type TestApp } from './support/test-app';
+import { http, startTestApp, type TestApp } from './support/test-app';
 
 const BOT_TOKEN = '123456:telegram-test-token-abc';
 
@@ -40,6 +40,8 @@ describe('Discord and Telegram channels against local fakes of their APIs (real 
       TELEGRAM_API_URL: base,
       NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
       NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+      // Budgets have their own test; here they would hold back the later tests' sends.
+      NOTIFY_RATE_LIMITS: 'discord=6000,telegram=6000',
     });
   });
   afterAll(async () => {
@@ -69,7 +71,7 @@ describe('Discord and Telegram channels against local fakes of their APIs (real 
     expect(telegram?.path).toBe(`/bot${BOT_TOKEN}/sendMessage`);
     expect(telegram?.body).toMatchObject({ chat_id: '-1001234', parse_mode: 'HTML' });
     expect(telegram?.body['text']).toBe(
-      ':warning: <b>ES</b> ES is above 6000 at 6002\nValue: 6002\nThreshold: 6000\nRule: ES &lt;breakout&gt; (v1)\nPriority: high',
+      ':warning: ES ES is above 6000 at 6002\nValue: 6002\nThreshold: 6000\nRule: ES &lt;breakout&gt; (v1)\nPriority: high',
     );
     expect((await deliveries(alertId)).map((d) => [d.channel, d.status])).toEqual([
       ['discord', 'sent'],
@@ -89,5 +91,22 @@ describe('Discord and Telegram channels against local fakes of their APIs (real 
     await dispatchAll();
     expect((await deliveries(alertId))[0]?.status).toBe('sent');
     expect(t.logs.some((l) => l.includes('telegram-test-token'))).toBe(false);
+  });
+
+  it('delivers without a ping on a silent channel: Discord SUPPRESS_NOTIFICATIONS, Telegram disable_notification', async () => {
+    const prefs = { mode: 'silent', min_priority: 'low' };
+    await http(t.baseUrl, 'PUT', '/api/me/notification-preferences', {
+      default_channels: ['in_app'],
+      channels: { discord: prefs, telegram: prefs },
+      quiet_hours: null,
+    });
+    const before = chat.requests.length;
+    await fire(['discord', 'telegram']);
+    await dispatchAll(1);
+    const sent = chat.requests.slice(before);
+    // The last of each: the previous test may leave a retry that goes out in this pass.
+    expect(sent.filter((r) => r.path.startsWith('/api/webhooks/')).at(-1)?.body['flags']).toBe(4096);
+    expect(sent.filter((r) => r.path.includes('/sendMessage')).at(-1)?.body['disable_notification']).toBe(true);
+    await http(t.baseUrl, 'PUT', '/api/me/notification-preferences', { default_channels: ['in_app'], channels: {}, quiet_hours: null });
   });
 });

@@ -85,7 +85,7 @@ describe('E-mail channel: nodemailer against real SMTP servers, with failover (r
     expect(mail?.to).toEqual(['trader@example.test']);
     expect(mail?.raw).toContain('Subject: [TradeAssist] ES: ES is above 6000 at 6001.5');
     expect(mail?.raw).toContain(`Message-ID: <alert-${alertId}-email-1@tradeassist>`);
-    expect(mail?.raw).toMatch(/List-Unsubscribe: <http:\/\/localhost:3000\/account#notifications>/);
+    expect(mail?.raw).toMatch(/List-Unsubscribe: <http:\/\/localhost:3000\/settings\/notifications>/);
     expect(mail?.raw).toContain('Content-Type: text/plain');
     expect(mail?.raw).toContain('Content-Type: text/html');
     expect(mail?.raw).toContain('Priority: high');

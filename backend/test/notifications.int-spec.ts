@@ -1,43 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  WEBHOOK_HEADERS,
-  type AlertListResponse,
-  type AlertRule,
-  type NotificationMetrics,
-  type NotificationRecord,
-} from '@tradeassist/shared-types';
+import { type AlertListResponse, type AlertRule, type NotificationMetrics, type NotificationRecord } from '@tradeassist/shared-types';
 import { DataSource } from 'typeorm';
-import { DispatcherService, webhookSignature } from '../src/notifications';
+import { DispatcherService } from '../src/notifications';
 import { ruleBody, tick } from './support/factories';
-import { FakeServer } from './support/fake-server';
+import { Receiver, SECRET, withWebhookApp } from './support/webhook-receiver';
 import { notifyHelpers } from './support/notify';
 import { http, startTestApp, type TestApp } from './support/test-app';
-
-const SECRET = 'test-webhook-secret-0123456789';
-
-interface Received {
-  key: string;
-  validSignature: boolean;
-  body: { id: string; type: string; alert: { id: number; rule_id: number; trigger_value: number } };
-}
-
-/** A webhook receiver speaking plain HTTP: verifies the HMAC as a real receiver would, answers what the test scripts. */
-class Receiver extends FakeServer {
-  readonly received: Received[] = [];
-  answers: number[] = [];
-
-  protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
-    const ts = String(req.headers[WEBHOOK_HEADERS.timestamp]);
-    const signature = String(req.headers[WEBHOOK_HEADERS.signature]);
-    this.received.push({
-      key: String(req.headers[WEBHOOK_HEADERS.idempotencyKey]),
-      validSignature: signature === `sha256=${webhookSignature(SECRET, ts, raw)}` && Math.abs(Date.now() / 1000 - Number(ts)) < 300,
-      body: JSON.parse(raw) as Received['body'],
-    });
-    const status = this.answers.shift() ?? 200;
-    res.writeHead(status, status === 429 ? { 'retry-after': '1' } : {}).end();
-  }
-}
 
 describe('Notifications: outbox, signed webhook, retries, dead letters (real app, real HTTP receiver)', () => {
   let t: TestApp;
@@ -144,7 +111,7 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     await drain(refused);
     expect((await deliveries(refused))[0]?.status).toBe('sent');
     const again = await http(t.baseUrl, 'POST', `/api/notifications/${id}/replay`, {});
-    expect(again.status).toBe(404);
+    expect(again.status).toBe(409);
   });
 
   it("test-sends a sample alert through a channel and returns the receiver's answer", async () => {
@@ -161,7 +128,7 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
       channel: 'slack',
       ok: false,
       status_code: null,
-      error: 'the slack channel is not configured (SLACK_BOT_TOKEN)',
+      error: 'the slack channel is not configured (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL)',
     });
   });
 
@@ -187,30 +154,11 @@ describe('Notifications: outbox, signed webhook, retries, dead letters (real app
     const alertId = (await http<AlertListResponse>(t.baseUrl, 'GET', `/api/alerts?rule_id=${rule.body.id}`)).body.alerts[0]?.id as number;
     await dispatcher.runOnce();
     expect((await deliveries(alertId)).map((d) => [d.channel, d.status, d.last_error])).toEqual([
-      ['slack', 'dead', 'the slack channel is not configured (SLACK_BOT_TOKEN)'],
+      ['slack', 'dead', 'the slack channel is not configured (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL)'],
       ['sms', 'dead', 'the sms channel is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM)'],
     ]);
   });
 });
-
-/** A test app whose webhook channel points at a fresh receiver (private targets allowed), for one test; both closed after it. */
-async function withWebhookApp(env: Record<string, string>, run: (t: TestApp, receiver: Receiver) => Promise<void>): Promise<void> {
-  const receiver = new Receiver();
-  const url = `${await receiver.start()}/hook`;
-  const t = await startTestApp({
-    WEBHOOK_URL: url,
-    WEBHOOK_SECRET: SECRET,
-    NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
-    NOTIFY_DISPATCH_INTERVAL_MS: '60000',
-    ...env,
-  });
-  try {
-    await run(t, receiver);
-  } finally {
-    await t.close();
-    await receiver.close();
-  }
-}
 
 describe('The per-channel send budget (real app)', () => {
   it('sends what the budget allows and makes the rest wait, without counting an attempt', () =>

@@ -71,7 +71,7 @@ describe('Slack channel: @slack/web-api against a fake Slack Web API (real app)'
     const [post] = slack.posted;
     expect(post?.authorization).toBe('Bearer xoxb-test-token');
     expect(post?.channel).toBe('C123');
-    expect(post?.text).toBe(':rotating_light: ES is above 6000 at 6001.5');
+    expect(post?.text).toBe(':rotating_light: *ES* ES is above 6000 at 6001.5');
     expect(post?.attachments[0]?.color).toBe('#ef4444');
     const fields = post?.attachments[0]?.blocks[1]?.fields?.map((f) => f.text);
     expect(fields).toEqual(['*Value*\n6001.5', '*Threshold*\n6000', '*Rule*\nES breakout (v1)', '*Priority*\nurgent']);
@@ -105,5 +105,60 @@ describe('Slack channel: @slack/web-api against a fake Slack Web API (real app)'
       attempts: 1,
       last_error: 'Slack refused the message: channel_not_found',
     });
+  });
+});
+
+/** A fake Slack Incoming Webhook: JSON in, "ok" or Slack's plain-text refusal out. */
+class FakeIncomingWebhook extends FakeServer {
+  readonly posted: { text: string; attachments: { color: string }[] }[] = [];
+  answers: [number, string, Record<string, string>?][] = [];
+
+  protected handle(req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const [status, body, headers] = this.answers.shift() ?? [200, 'ok'];
+    if (status === 200) this.posted.push(JSON.parse(raw) as FakeIncomingWebhook['posted'][number]);
+    res.writeHead(status, { 'content-type': 'text/html', ...headers }).end(body);
+  }
+}
+
+describe('Slack channel through an Incoming Webhook (@slack/webhook against a fake, real app)', () => {
+  const hook = new FakeIncomingWebhook();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      SLACK_WEBHOOK_URL: `${await hook.start()}/services/T000/B000/XXXX`,
+      NOTIFY_ALLOW_PRIVATE_TARGETS: 'true',
+      NOTIFY_DISPATCH_INTERVAL_MS: '60000',
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await hook.close();
+  });
+
+  const { fire: fireWith, dispatchAll, deliveries } = notifyHelpers(() => t);
+
+  it('posts the same Block Kit message, waits out a 429 and stops on a refusal', async () => {
+    hook.answers = [[429, 'rate_limited', { 'retry-after': '3' }]];
+    const delivered = await fireWith({ channels: ['slack'], priority: 'high', name: 'ES breakout' });
+    await t.app.get(DispatcherService).runOnce();
+    const [waiting] = await deliveries(delivered);
+    expect(waiting).toMatchObject({ status: 'pending', last_error: 'Slack webhook answered 429: rate_limited' });
+    expect(Date.parse(waiting?.next_attempt_at ?? '') - Date.now()).toBeGreaterThan(2000);
+    await dispatchAll();
+    expect((await deliveries(delivered))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(hook.posted).toHaveLength(1);
+    expect(hook.posted[0]?.text).toBe(':warning: *ES* ES is above 6000 at 6001.5');
+    expect(hook.posted[0]?.attachments[0]?.color).toBe('#f59e0b');
+
+    hook.answers = [[404, 'no_service']];
+    const refused = await fireWith({ channels: ['slack'] });
+    await dispatchAll();
+    expect((await deliveries(refused))[0]).toMatchObject({
+      status: 'dead',
+      attempts: 1,
+      last_error: 'Slack webhook answered 404: no_service',
+    });
+    expect(t.logs.some((l) => l.includes('/services/T000/B000/XXXX'))).toBe(false);
   });
 });

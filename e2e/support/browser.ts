@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { E2E_ADMIN } from './api';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -26,4 +27,14 @@ export function launchBrowser(): Promise<Browser> {
  */
 export function realFailures(failed: string[]): string[] {
   return failed.filter((r) => !r.includes('/ws/realtime') && !r.endsWith('net::ERR_ABORTED'));
+}
+
+/** Opens `path`, signs in as the e2e administrator on the login page it leads to, and waits for the live connection. */
+export async function signIn(page: Page, baseUrl: string, path = '/'): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/login/);
+  await page.getByTestId('login-username').fill(E2E_ADMIN.username);
+  await page.getByTestId('login-password').fill(E2E_ADMIN.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('connection-state').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
 }

@@ -67,6 +67,10 @@ export const configSchema = z.object({
       .regex(/^xox[a-z]-\S+$/, 'must be a Slack token (xoxb-…)')
       .optional(),
     slack_channel: z.string().min(1).optional(),
+    slack_webhook_url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+      .optional(),
     slack_api_url: z.string().regex(/^https?:\/\/\S+\/$/, 'must be an http(s) URL ending with /'),
     smtp_url: z
       .string()
@@ -109,6 +113,9 @@ export const configSchema = z.object({
     escalation_minutes: positiveInt.max(1440),
     rate_limits: z.string().regex(/^(|[a-z_]+=\d+(,[a-z_]+=\d+)*)$/, 'must look like slack=60,sms=10 (sends per minute)'),
     max_attempts: positiveInt.max(50),
+    runaway_firings: positiveInt.max(100_000),
+    runaway_minutes: positiveInt.max(1440),
+    storage_low_mb: z.coerce.number().int().min(0),
     dispatch_interval_ms: positiveInt.max(60_000),
     request_timeout_ms: positiveInt.max(60_000),
   }),
@@ -210,6 +217,12 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
   },
   { env: 'SLACK_CHANNEL', path: ['notifications', 'slack_channel'], description: 'Slack channel: channel id or name to post alerts to.' },
   {
+    env: 'SLACK_WEBHOOK_URL',
+    path: ['notifications', 'slack_webhook_url'],
+    description: 'Slack channel without a bot: an Incoming Webhook URL (used when SLACK_BOT_TOKEN is not set).',
+    secret: true,
+  },
+  {
     env: 'SLACK_API_URL',
     path: ['notifications', 'slack_api_url'],
     description: 'Slack Web API base URL (tests point it at a local fake).',
@@ -262,6 +275,21 @@ export const ENV_BINDINGS: readonly EnvBinding[] = [
     path: ['notifications', 'escalation_channel'],
     description:
       'Where an urgent alert nobody acknowledged in the notification center goes next (slack, email, sms, webhook, discord, telegram).',
+  },
+  {
+    env: 'NOTIFY_RUNAWAY_FIRINGS',
+    path: ['notifications', 'runaway_firings'],
+    description: 'A rule firing more often than this within NOTIFY_RUNAWAY_MINUTES has its notifications grouped into digests.',
+  },
+  {
+    env: 'NOTIFY_RUNAWAY_MINUTES',
+    path: ['notifications', 'runaway_minutes'],
+    description: "The runaway window, and how often a runaway rule's digest is sent.",
+  },
+  {
+    env: 'STORAGE_LOW_MB',
+    path: ['notifications', 'storage_low_mb'],
+    description: "Administrators get a storage_low system alert when the data directory's disk has less free space than this (0: never).",
   },
   {
     env: 'ESCALATION_MINUTES',

@@ -1,19 +1,24 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
-import { LessThanOrEqual, type Repository } from 'typeorm';
-import type { AlertDetail, NotificationChannel } from '@tradeassist/shared-types';
-import { AlertsService } from '../alerts';
+import { In, LessThanOrEqual, type Repository } from 'typeorm';
+import { ALERT_PRIORITIES, type AlertPriority, type NotificationChannel } from '@tradeassist/shared-types';
 import { UsersService } from '../auth';
-import { AppException } from '../common';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { ActionLinksService } from './action-links/action-links.service';
 import { retryDelayMs } from './backoff';
-import { parseRateLimits, TokenBucket } from './token-bucket';
-import type { ChannelSender, SendResult } from './channels/channel-sender';
+import { ChannelSettingsService } from './channel-settings/channel-settings.service';
+import { isOutboxChannel } from './channel-settings/channel-fields';
+import type { ChannelSender, Delivery, SendResult } from './channels/channel-sender';
 import { createSenders } from './channels/channel-registry';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { EscalationService } from './escalation.service';
+import { MessageComposer } from './message/message-composer';
+import type { NotificationMessage } from './message/notification-message';
+import { sampleAlert } from './message/sample-alert';
+import { SystemEventsService } from './system/system-events.service';
+import { parseRateLimits, TokenBucket } from './token-bucket';
 
 const BATCH = 50;
 /** Sends in flight at once during a pass. */
@@ -22,13 +27,15 @@ const IN_FLIGHT = 8;
 /**
  * Sends due outbox rows: claims each (pending → sending, one more attempt), sends it through its
  * channel, records the attempt, then marks it sent, schedules a retry, or moves it to the
- * dead-letter list. Rows left 'sending' by a crash are due again at start: a receiver that keeps
- * the idempotency key sees the repeat as what it is.
+ * dead-letter list. Rows sharing a digest key are claimed and sent together as one message.
+ * Rows left 'sending' by a crash are due again at start: a receiver that keeps the idempotency
+ * key sees the repeat as what it is.
  */
 @Injectable()
 export class DispatcherService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DispatcherService.name);
-  private readonly senders: Map<NotificationChannel, ChannelSender>;
+  private senders = new Map<NotificationChannel, ChannelSender>();
+  private sendersBuiltAt = -1;
   private readonly budgets = new Map<string, TokenBucket>();
   private timer: NodeJS.Timeout | undefined;
   private busy: Promise<void> | null = null;
@@ -37,11 +44,13 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(NotificationEntity) private readonly outbox: Repository<NotificationEntity>,
     @InjectRepository(NotificationAttemptEntity) private readonly attempts: Repository<NotificationAttemptEntity>,
-    private readonly alerts: AlertsService,
     private readonly users: UsersService,
     private readonly escalation: EscalationService,
+    private readonly settings: ChannelSettingsService,
+    private readonly composer: MessageComposer,
+    private readonly links: ActionLinksService,
+    private readonly systemEvents: SystemEventsService,
   ) {
-    this.senders = createSenders(config.notifications);
     for (const [channel, perMinute] of parseRateLimits(config.notifications.rate_limits)) {
       this.budgets.set(channel, new TokenBucket(perMinute, Math.max(1, Math.ceil(perMinute / 12))));
     }
@@ -62,6 +71,14 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
   runOnce(): Promise<void> {
     this.busy ??= this.pass().finally(() => (this.busy = null));
     return this.busy;
+  }
+
+  /** Why a channel cannot send now (switched off, or a credential missing), or null. */
+  unavailable(channel: NotificationChannel): string | null {
+    if (isOutboxChannel(channel) && !this.settings.enabled(channel)) return `the ${channel} channel is switched off by an administrator`;
+    const sender = this.sender(channel);
+    if (!sender) return `the ${channel} channel is delivered by the console, not sent`;
+    return sender.unavailable();
   }
 
   private async pass(): Promise<void> {
@@ -90,109 +107,127 @@ export class DispatcherService implements OnModuleInit, OnModuleDestroy {
       await this.outbox.update({ id: row.id, status: 'pending' }, { nextAttemptAt: Date.now() + budget.waitMs });
       return;
     }
-    const claimed = await this.outbox.update({ id: row.id, status: 'pending' }, { status: 'sending', attempts: row.attempts + 1 });
-    if (!claimed.affected) return;
-    const attempt = row.attempts + 1;
+    const { group, attempt } = await this.claim(row);
+    if (group.length === 0) return;
     const started = performance.now();
-    const result = await this.send(row, attempt);
+    const result = await this.send(group, attempt);
     const latencyMs = performance.now() - started;
     const now = Date.now();
-    await this.attempts.insert({
-      notificationId: row.id,
-      at: now,
-      ok: result.ok,
-      statusCode: result.statusCode,
-      latencyMs,
-      error: result.error,
-    });
-    if (result.ok) {
-      await this.outbox.update({ id: row.id }, { status: 'sent', sentAt: now, lastError: null });
-      await this.summarize(row.alertId);
-      return;
-    }
-    const dead = result.permanent === true || attempt >= this.config.notifications.max_attempts;
-    await this.outbox.update(
-      { id: row.id },
-      dead
-        ? { status: 'dead', lastError: result.error }
-        : { status: 'pending', lastError: result.error, nextAttemptAt: now + retryDelayMs(attempt, result.retryAfterMs) },
-    );
-    if (dead) {
-      this.logger.warn({
-        message: 'Notification moved to the dead-letter list',
-        notification: row.id,
-        channel: row.channel,
+    const ids = group.map((r) => r.id);
+    await this.attempts.insert(
+      ids.map((notificationId) => ({
+        notificationId,
+        at: now,
+        ok: result.ok,
+        statusCode: result.statusCode,
+        latencyMs,
         error: result.error,
-      });
-      await this.summarize(row.alertId);
+      })),
+    );
+    const dead = !result.ok && (result.permanent === true || attempt >= this.config.notifications.max_attempts);
+    await this.outbox.update(
+      { id: In(ids) },
+      result.ok
+        ? { status: 'sent', sentAt: now, lastError: null }
+        : dead
+          ? { status: 'dead', lastError: result.error }
+          : { status: 'pending', lastError: result.error, nextAttemptAt: now + retryDelayMs(attempt, result.retryAfterMs) },
+    );
+    if (dead) await this.died(row, ids.length, result.error);
+    if (result.ok || dead)
+      for (const alertId of new Set(group.map((r) => r.alertId))) if (alertId !== null) await this.composer.summarize(alertId);
+  }
+
+  /** Claims the row, or every pending row of its digest (what one message will carry), counting the attempt before it is made. */
+  private async claim(row: NotificationEntity): Promise<{ group: NotificationEntity[]; attempt: number }> {
+    const claim = { status: 'sending' as const, attempts: () => 'attempts + 1' };
+    if (!row.digestKey) {
+      const claimed = await this.outbox.update({ id: row.id, status: 'pending' }, claim);
+      return { group: claimed.affected ? [row] : [], attempt: row.attempts + 1 };
     }
+    const claimed = await this.outbox.update({ digestKey: row.digestKey, status: 'pending' }, claim);
+    if (!claimed.affected) return { group: [], attempt: 0 };
+    const group = await this.outbox.find({ where: { digestKey: row.digestKey, status: 'sending' }, order: { id: 'ASC' } });
+    return { group, attempt: Math.max(...group.map((r) => r.attempts)) };
+  }
+
+  private async died(row: NotificationEntity, count: number, error: string | null): Promise<void> {
+    this.logger.warn({ message: 'Notification moved to the dead-letter list', notification: row.id, count, channel: row.channel, error });
+    // A system alert that cannot be sent does not raise another: the notification center still has it.
+    if (row.systemEventId !== null) return;
+    await this.systemEvents.raise({
+      type: 'channel_failing',
+      subject: row.channel,
+      priority: 'high',
+      title: `${row.channel} notifications are failing`,
+      body: `A ${row.channel} notification could not be delivered: ${error ?? 'no reason given'}. Check the channel's settings, then replay it from the dead-letter list.`,
+      details: { channel: row.channel, notification_id: row.id, error },
+    });
   }
 
   /** Sends a sample alert through a channel now (no outbox, no retry) and returns what the provider answered. */
   async testSend(channel: NotificationChannel, recipientId: number | null): Promise<SendResult> {
-    const sender = this.senders.get(channel);
-    if (!sender)
-      return { ok: false, statusCode: null, error: `the ${channel} channel is delivered by the console, not sent`, permanent: true };
-    const unavailable = sender.unavailable();
+    const unavailable = this.unavailable(channel);
     if (unavailable) return { ok: false, statusCode: null, error: unavailable, permanent: true };
     const user = recipientId === null ? null : await this.users.findById(recipientId);
-    const now = new Date().toISOString();
-    return sender.send({
+    const message = this.composer.alert(sampleAlert(), 'normal', channel, null);
+    return (this.sender(channel) as ChannelSender).send({
       idempotencyKey: `test-${channel}-${Date.now()}`,
-      priority: 'normal',
       attempt: 1,
+      silent: false,
       recipient: user && { id: user.id, username: user.username, email: user.email, phone: user.phone },
-      alert: sampleAlert(now),
+      message,
     });
   }
 
-  /** The alert's delivery_status from its outbox rows: failed once any is dead, all_delivered once all are sent. */
-  private async summarize(alertId: number): Promise<void> {
-    const rows = await this.outbox.find({ where: { alertId }, select: { status: true } });
-    const status = rows.some((r) => r.status === 'dead') ? 'failed' : rows.every((r) => r.status === 'sent') ? 'all_delivered' : 'pending';
-    await this.alerts.setDeliveryStatus(alertId, status);
-  }
-
-  private async send(row: NotificationEntity, attempt: number): Promise<SendResult> {
-    const sender = this.senders.get(row.channel);
-    if (!sender) return { ok: false, statusCode: null, error: `the ${row.channel} channel is not available yet`, permanent: true };
-    const unavailable = sender.unavailable();
+  private async send(group: NotificationEntity[], attempt: number): Promise<SendResult> {
+    const first = group[0] as NotificationEntity;
+    const unavailable = this.unavailable(first.channel);
     if (unavailable) return { ok: false, statusCode: null, error: unavailable, permanent: true };
     try {
-      const alert = await this.alerts.detail(row.alertId);
-      // The priority of the rule version the alert fired under.
-      const priority = alert.rule_definition?.definition.priority ?? 'normal';
-      const user = row.recipientId === null ? null : await this.users.findById(row.recipientId);
-      const recipient = user && { id: user.id, username: user.username, email: user.email, phone: user.phone };
-      return await sender.send({ idempotencyKey: row.idempotencyKey, alert, priority, attempt, recipient });
+      const message = await this.compose(group);
+      if (!message) return { ok: false, statusCode: null, error: 'the alert was deleted', permanent: true };
+      const user = first.recipientId === null ? null : await this.users.findById(first.recipientId);
+      const delivery: Delivery = {
+        idempotencyKey: first.digestKey ?? first.idempotencyKey,
+        attempt,
+        silent: group.every((r) => r.silent),
+        recipient: user && { id: user.id, username: user.username, email: user.email, phone: user.phone },
+        message,
+      };
+      return await (this.sender(first.channel) as ChannelSender).send(delivery);
     } catch (error) {
-      if (error instanceof AppException && error.status === 404)
-        return { ok: false, statusCode: null, error: 'the alert was deleted', permanent: true };
-      this.logger.error({ message: 'Notification send failed unexpectedly', notification: row.id, error });
+      this.logger.error({ message: 'Notification send failed unexpectedly', notification: first.id, error });
       return { ok: false, statusCode: null, error: 'internal error while sending; see the server log' };
     }
   }
+
+  /** What the rows say: a digest, a system event or one alert (null when what they were about is gone). */
+  private async compose(group: NotificationEntity[]): Promise<NotificationMessage | null> {
+    const first = group[0] as NotificationEntity;
+    if (first.systemEventId !== null) return this.composer.system(first.systemEventId);
+    const alerts = await this.composer.alerts(group.map((r) => r.alertId).filter((id): id is number => id !== null));
+    if (alerts.length === 0) return null;
+    if (first.digestKey) {
+      const priority = alerts.map((a) => a.priority).reduce(higher, 'low');
+      return this.composer.digest(
+        alerts.map((a) => a.alert),
+        priority,
+        first.digestKey,
+      );
+    }
+    const { alert, priority } = alerts[0] as (typeof alerts)[number];
+    return this.composer.alert(alert, priority, first.channel, this.links.forAlert(alert.id, first.recipientId));
+  }
+
+  private sender(channel: NotificationChannel): ChannelSender | undefined {
+    // Clients (Slack, SMTP) are built from the settings, again whenever an administrator changes them.
+    if (this.sendersBuiltAt !== this.settings.changes) {
+      this.senders = createSenders(this.settings.senderConfig());
+      this.sendersBuiltAt = this.settings.changes;
+    }
+    return this.senders.get(channel);
+  }
 }
 
-/** What a test send carries: an alert that says it is a test. */
-function sampleAlert(now: string): AlertDetail {
-  return {
-    id: 0,
-    timestamp: now,
-    rule_id: 0,
-    rule_version: 1,
-    rule_name: 'Test notification',
-    instrument_id: 0,
-    instrument_symbol: 'TEST',
-    trigger_value: 1,
-    threshold_value: 1,
-    fired_status: 'fired',
-    delivery_status: 'pending',
-    rule_condition: 'above',
-    rule_type: 'threshold',
-    evaluation_time_ms: 0,
-    alert_message: 'This is a test notification from TradeAssist',
-    explanation: null,
-    rule_definition: null,
-  };
-}
+const higher = (a: AlertPriority, b: AlertPriority): AlertPriority => (ALERT_PRIORITIES.indexOf(a) >= ALERT_PRIORITIES.indexOf(b) ? a : b);

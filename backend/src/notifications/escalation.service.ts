@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThanOrEqual, type Repository } from 'typeorm';
+import { IsNull, LessThanOrEqual, Not, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { InboxEntity } from './entities/inbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
-import { idempotencyKey } from './outbox.service';
+import { idempotencyKey, outboxRow } from './outbox-row';
 
 /**
  * An urgent alert nobody acknowledged in the notification center within ESCALATION_MINUTES goes
@@ -26,6 +26,7 @@ export class EscalationService {
     const due = await this.inbox.find({
       where: {
         priority: 'urgent',
+        alertId: Not(IsNull()),
         acknowledgedAt: IsNull(),
         escalatedAt: IsNull(),
         archivedAt: IsNull(),
@@ -34,23 +35,17 @@ export class EscalationService {
       take: 100,
     });
     for (const entry of due) {
+      // System alerts (no alert id) are already with every administrator and are not escalated.
+      const alertId = entry.alertId as number;
       await this.inbox.manager.transaction(async (m) => {
         const claimed = await m.update(InboxEntity, { id: entry.id, escalatedAt: IsNull() }, { escalatedAt: now });
         if (!claimed.affected) return;
-        await m.insert(NotificationEntity, {
-          alertId: entry.alertId,
-          channel,
-          recipientId: entry.userId,
-          idempotencyKey: `${idempotencyKey(entry.alertId, channel, entry.userId)}-escalated`,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          lastError: null,
-          createdAt: now,
-          sentAt: null,
-        });
+        await m.insert(
+          NotificationEntity,
+          outboxRow({ alertId }, channel, entry.userId, `${idempotencyKey(alertId, channel, entry.userId)}-escalated`, now),
+        );
       });
-      this.logger.log({ message: 'Urgent alert escalated', alert: entry.alertId, channel });
+      this.logger.log({ message: 'Urgent alert escalated', alert: alertId, channel });
     }
     return due.length;
   }

@@ -3,6 +3,9 @@ import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsIn, IsOptional } from 'class-validator';
 import {
   NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  type SystemEvent,
+  type ChannelTestResult,
   type NotificationChannel,
   type NotificationMetrics,
   type NotificationRecord,
@@ -12,6 +15,7 @@ import { IdParamPipe } from '../common';
 import { CurrentPrincipal, Requires, type Principal } from '../access';
 import { DispatcherService } from './dispatcher.service';
 import { NotificationsService } from './notifications.service';
+import { SystemEventsService } from './system/system-events.service';
 
 class ReplayDto implements ReplayRequest {
   @ApiPropertyOptional({ enum: NOTIFICATION_CHANNELS, description: 'Send to this channel instead (default: the same one)' })
@@ -26,19 +30,16 @@ class TestSendDto {
   channel: NotificationChannel;
 }
 
-interface TestSendResult {
-  channel: NotificationChannel;
-  ok: boolean;
-  status_code: number | null;
-  error: string | null;
-}
-
 class NotificationRecordDto {
   @ApiProperty() id: number;
-  @ApiProperty() alert_id: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null for a system alert' }) alert_id: number | null;
+  @ApiProperty({ type: Number, nullable: true }) system_event_id: number | null;
   @ApiProperty({ enum: NOTIFICATION_CHANNELS }) channel: NotificationChannel;
   @ApiProperty() idempotency_key: string;
-  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'dead'] }) status: string;
+  @ApiProperty({ enum: NOTIFICATION_STATUSES }) status: string;
+  @ApiProperty({ description: 'Delivered without push or ping (the recipient set the channel to silent)' }) silent: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Sent grouped with the other rows of this key in one digest message' })
+  digest_key: string | null;
   @ApiProperty() attempts: number;
   @ApiProperty({ type: String, nullable: true }) last_error: string | null;
   @ApiProperty({ type: Object, isArray: true, description: '[{at, ok, status_code, latency_ms, error}] per attempt' }) history: unknown[];
@@ -50,6 +51,7 @@ export class NotificationsController {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly dispatcher: DispatcherService,
+    private readonly systemEvents: SystemEventsService,
   ) {}
 
   @Requires('viewer')
@@ -72,9 +74,16 @@ export class NotificationsController {
   @Post('notifications/test')
   @HttpCode(200)
   @ApiOkResponse({ description: "A sample alert sent through the channel now, to you: {ok, status_code, error}, the provider's answer" })
-  async test(@Body() dto: TestSendDto, @CurrentPrincipal() me: Principal): Promise<TestSendResult> {
+  async test(@Body() dto: TestSendDto, @CurrentPrincipal() me: Principal): Promise<ChannelTestResult> {
     const r = await this.dispatcher.testSend(dto.channel, me.userId);
     return { channel: dto.channel, ok: r.ok, status_code: r.statusCode, error: r.error };
+  }
+
+  @Requires('admin')
+  @Get('notifications/system-events')
+  @ApiOkResponse({ description: 'System alerts (feed down or back, a channel failing, storage low), newest first' })
+  systemEventList(): Promise<SystemEvent[]> {
+    return this.systemEvents.list();
   }
 
   @Requires('admin')

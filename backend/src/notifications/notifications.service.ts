@@ -8,10 +8,10 @@ import type {
   NotificationRecord,
   NotificationStatus,
 } from '@tradeassist/shared-types';
-import { NotFoundError, toIso } from '../common';
+import { AppException, NotFoundError, toIso } from '../common';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import { NotificationEntity } from './entities/notification.entity';
-import { idempotencyKey } from './outbox.service';
+import { idempotencyKey, outboxRow } from './outbox-row';
 
 /** Reading the outbox (deliveries of an alert, the dead-letter list) and replaying what died. */
 @Injectable()
@@ -34,32 +34,34 @@ export class NotificationsService {
     const row = await this.outbox.findOneBy({ id });
     if (!row) throw new NotFoundError('NOTIFICATION_NOT_FOUND', `Notification ${id} not found`);
     if (row.status !== 'dead')
-      throw new NotFoundError('NOT_DEAD', `Notification ${id} is ${row.status}; only dead-letter notifications can be replayed`);
+      throw new AppException(409, 'NOT_DEAD', `Notification ${id} is ${row.status}; only dead-letter notifications can be replayed`);
     const now = Date.now();
     if (channel === undefined || channel === row.channel) {
-      await this.outbox.update({ id }, { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null });
+      // A digest goes again as one message: every dead row of it.
+      await this.outbox.update(row.digestKey ? { digestKey: row.digestKey, status: 'dead' } : { id }, {
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+      });
       return (
         await this.withHistory([{ ...row, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null }])
       )[0] as NotificationRecord;
     }
-    const key = `${idempotencyKey(row.alertId, channel, row.recipientId)}-replay-${row.id}`;
-    const existing = await this.outbox.findOneBy({ idempotencyKey: key });
-    const saved =
-      existing ??
-      (await this.outbox.save(
-        this.outbox.create({
-          alertId: row.alertId,
-          channel,
-          recipientId: row.recipientId,
-          idempotencyKey: key,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          lastError: null,
-          createdAt: now,
-          sentAt: null,
-        }),
-      ));
+    const subject = row.alertId !== null ? { alertId: row.alertId } : { systemEventId: row.systemEventId as number };
+    const key =
+      row.alertId !== null
+        ? `${idempotencyKey(row.alertId, channel, row.recipientId)}-replay-${row.id}`
+        : `system-${row.systemEventId}-${channel}-${row.recipientId ?? 'all'}-replay-${row.id}`;
+    // The original is settled as replayed: the new notification carries on, and the dead-letter list no longer shows it.
+    const saved = await this.outbox.manager.transaction(async (m) => {
+      await m.update(NotificationEntity, { id: row.id, status: 'dead' }, { status: 'replayed' });
+      const existing = await m.findOneBy(NotificationEntity, { idempotencyKey: key });
+      return (
+        existing ??
+        (await m.save(m.create(NotificationEntity, outboxRow(subject, channel, row.recipientId, key, now, { silent: row.silent }))))
+      );
+    });
     return (await this.withHistory([saved]))[0] as NotificationRecord;
   }
 
@@ -96,7 +98,7 @@ export class NotificationsService {
     for (const row of statuses) {
       const m = of(row.channel);
       if (row.status === 'pending' || row.status === 'sending') m.pending += Number(row.count);
-      else m[row.status] += Number(row.count);
+      else if (row.status !== 'replayed') m[row.status] += Number(row.count);
     }
     const latencies = new Map<string, number[]>();
     for (const a of attempts) {
@@ -123,6 +125,7 @@ export class NotificationsService {
     return rows.map((r) => ({
       id: r.id,
       alert_id: r.alertId,
+      system_event_id: r.systemEventId,
       channel: r.channel,
       recipient_id: r.recipientId,
       idempotency_key: r.idempotencyKey,
@@ -132,6 +135,8 @@ export class NotificationsService {
       last_error: r.lastError,
       created_at: toIso(r.createdAt) ?? '',
       sent_at: toIso(r.sentAt),
+      silent: r.silent,
+      digest_key: r.digestKey,
       history: history
         .filter((a) => a.notificationId === r.id)
         .map((a) => ({ at: toIso(a.at) ?? '', ok: a.ok, status_code: a.statusCode, latency_ms: a.latencyMs, error: a.error })),

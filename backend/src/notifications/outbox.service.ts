@@ -1,9 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { InboxEntity } from './entities/inbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { InboxService } from './inbox/inbox.service';
+import { idempotencyKey, outboxRow } from './outbox-row';
+import { PreferencesService } from './preferences/preferences.service';
+import { RunawayGuard } from './runaway-guard';
+
+export { idempotencyKey } from './outbox-row';
 
 /** Channels delivered without the outbox: in_app reaches the console as alert_fired, sound is played there. */
 const DIRECT: readonly NotificationChannel[] = ['in_app', 'sound'];
@@ -11,6 +17,7 @@ const DIRECT: readonly NotificationChannel[] = ['in_app', 'sound'];
 /** Where one alert goes. */
 export interface AlertRoute {
   alertId: number;
+  ruleId: number;
   channels: readonly NotificationChannel[];
   recipientId: number | null;
   priority: AlertPriority;
@@ -24,34 +31,59 @@ function routed(channel: NotificationChannel, priority: AlertPriority): boolean 
   return !DIRECT.includes(channel) && (channel !== 'sms' || priority === 'urgent');
 }
 
-export function idempotencyKey(alertId: number, channel: NotificationChannel, recipientId: number | null): string {
-  return `alert-${alertId}-${channel}-${recipientId ?? 'all'}`;
-}
+/** A digest window's start: windows are aligned to the clock, so every row of one window gets the same key. */
+const windowStart = (now: number, minutes: number): number => now - (now % (minutes * 60_000));
 
-/** Writes the outbox rows and notification-center entries of new alerts, inside the transaction that writes the alerts: all land, or none. */
+/**
+ * Writes the outbox rows and notification-center entries of new alerts, inside the transaction
+ * that writes the alerts: all land, or none. Rows that wait for a digest share a digest key and
+ * are due when their window closes: the user's digest window, or the runaway window of a rule
+ * firing too often (its alerts are grouped, never dropped).
+ */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly inbox: InboxService) {}
+  private readonly logger = new Logger(OutboxService.name);
+  private readonly runaway: RunawayGuard;
+  private readonly runawayRules = new Set<number>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inbox: InboxService,
+    private readonly preferences: PreferencesService,
+  ) {
+    this.runaway = new RunawayGuard(config.notifications.runaway_firings, config.notifications.runaway_minutes * 60_000);
+  }
 
   /** Returns the notification-center entries written: announce() them once the transaction has committed. */
-  async enqueue(manager: EntityManager, routes: AlertRoute[]): Promise<InboxEntity[]> {
-    const now = Date.now();
-    const rows = routes.flatMap((r) =>
-      r.channels
-        .filter((c) => routed(c, r.priority))
-        .map((channel) => ({
-          alertId: r.alertId,
-          channel,
-          recipientId: r.recipientId,
-          idempotencyKey: idempotencyKey(r.alertId, channel, r.recipientId),
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: now,
-          lastError: null,
-          createdAt: now,
-          sentAt: null,
-        })),
-    );
+  async enqueue(manager: EntityManager, routes: AlertRoute[], now = Date.now()): Promise<InboxEntity[]> {
+    const rows = routes.flatMap((r) => {
+      const outbound = r.channels.filter((c) => routed(c, r.priority));
+      const runaway = this.noteFiring(r.ruleId, now);
+      return outbound.map((channel) => {
+        const { silent, digestMinutes } = this.preferences.deliveryOptions(r.recipientId, channel);
+        const key = idempotencyKey(r.alertId, channel, r.recipientId);
+        const who = r.recipientId ?? 'all';
+        if (runaway) {
+          const minutes = this.config.notifications.runaway_minutes;
+          const start = windowStart(now, minutes);
+          return outboxRow({ alertId: r.alertId }, channel, r.recipientId, key, now, {
+            silent,
+            digestKey: `runaway-${r.ruleId}-${channel}-${who}-${minutes}m-${start}`,
+            dueAt: start + minutes * 60_000,
+          });
+        }
+        // Urgent alerts never wait for a digest.
+        if (digestMinutes > 0 && r.priority !== 'urgent') {
+          const start = windowStart(now, digestMinutes);
+          return outboxRow({ alertId: r.alertId }, channel, r.recipientId, key, now, {
+            silent,
+            digestKey: `digest-${channel}-${who}-${digestMinutes}m-${start}`,
+            dueAt: start + digestMinutes * 60_000,
+          });
+        }
+        return outboxRow({ alertId: r.alertId }, channel, r.recipientId, key, now, { silent });
+      });
+    });
     if (rows.length > 0) await manager.insert(NotificationEntity, rows);
     return this.inbox.write(
       manager,
@@ -64,5 +96,22 @@ export class OutboxService {
   /** After commit: tells live notification-center streams about new entries. */
   announce(entries: InboxEntity[]): void {
     this.inbox.announce(entries);
+  }
+
+  /** Whether the rule is firing too often; says so in the log once when it starts and once when it calms down. */
+  private noteFiring(ruleId: number, now: number): boolean {
+    const runaway = this.runaway.note(ruleId, now);
+    if (runaway !== this.runawayRules.has(ruleId)) {
+      if (runaway) this.runawayRules.add(ruleId);
+      else this.runawayRules.delete(ruleId);
+      const { runaway_firings: n, runaway_minutes: m } = this.config.notifications;
+      this.logger.warn({
+        message: runaway
+          ? `Rule fires more than ${n} times in ${m} min: its notifications are grouped into one digest every ${m} min`
+          : 'Rule calmed down: its notifications are sent one by one again',
+        rule: ruleId,
+      });
+    }
+    return runaway;
   }
 }

@@ -2,11 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
-import { LATE, type Firing } from '../engine';
+import { LATE, type Firing, type RearmState } from '../engine';
 import { MarketDataService, type NormalizedTick } from '../market';
 import { OutboxService, PreferencesService, type AlertRoute } from '../notifications';
 import { RealtimeService } from '../realtime';
-import { RuleEngineService } from '../rules';
+import { RearmStore, RuleEngineService } from '../rules';
 import { buildAlert } from './alert-builder';
 
 export interface PipelineResult {
@@ -29,6 +29,7 @@ export class TickPipeline {
     private readonly realtime: RealtimeService,
     private readonly outbox: OutboxService,
     private readonly preferences: PreferencesService,
+    private readonly rearmStore: RearmStore,
   ) {}
 
   async process(ticks: readonly NormalizedTick[]): Promise<PipelineResult> {
@@ -67,11 +68,14 @@ export class TickPipeline {
       });
     }
     if (ticks.length > 0) this.market.noteBatch(ticks.length, newest);
-    if (firings.length > 0) await this.announce(firings, evalMs, firedBy);
+    // Re-arm hysteresis is persisted so a restart resumes it: with the batch's alerts, or alone if none fired.
+    const rearms = this.engine.takeRearmChanges();
+    if (firings.length > 0) await this.announce(firings, evalMs, firedBy, rearms);
+    else if (rearms.length > 0) await this.rearmStore.save(rearms);
     return { late, fired: firings.length };
   }
 
-  private async announce(firings: Firing[], evalMs: number[], firedBy: NormalizedTick[]): Promise<void> {
+  private async announce(firings: Firing[], evalMs: number[], firedBy: NormalizedTick[], rearms: RearmState[]): Promise<void> {
     const alerts: NewAlert[] = [];
     // Rules firing 'once' switch off in the same transaction as their alert.
     const spent: number[] = [];
@@ -88,18 +92,20 @@ export class TickPipeline {
       if (channels.some((c) => c !== 'in_app' && c !== 'sound')) alert.deliveryStatus = 'pending';
       alerts.push(alert);
       routes.push({
+        ruleId: f.ruleId,
         channels,
         recipientId: rule.ownerId,
         priority: rule.options.priority,
         title: `${alert.instrumentSymbol} · ${rule.name ?? `Rule ${f.ruleId}`}`,
         body: alert.alertMessage,
       });
-      sounds.push(channels.includes('sound') && rule.options.sound);
+      sounds.push(channels.includes('sound') && rule.options.sound && !this.preferences.deliveryOptions(rule.ownerId, 'sound').silent);
       if (rule.options.trigger_mode === 'once') spent.push(f.ruleId);
     });
     try {
       let inbox: Awaited<ReturnType<OutboxService['enqueue']>> = [];
       const saved = await this.alerts.record(alerts, spent, async (manager, rows) => {
+        await this.rearmStore.save(rearms, manager);
         inbox = await this.outbox.enqueue(
           manager,
           rows.map((row, k) => ({ alertId: row.id, ...(routes[k] as Omit<AlertRoute, 'alertId'>) })),

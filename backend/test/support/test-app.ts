@@ -92,7 +92,9 @@ export async function http<T = unknown>(
     signal: AbortSignal.timeout(10_000),
   });
   const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+  // JSON answers parsed; anything else (an HTML page, CSV) as its text.
+  const json = res.headers.get('content-type')?.includes('json') === true;
+  return { status: res.status, body: (text ? (json ? JSON.parse(text) : text) : undefined) as T, headers: res.headers };
 }
 
 export interface BrowserSession {

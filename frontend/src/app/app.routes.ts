@@ -11,6 +11,12 @@ export const routes: Routes = [
     title: 'Dashboard · TradeAssist',
   },
   {
+    path: 'alerts/:id',
+    canActivate: [requireUser()],
+    loadComponent: () => import('./features/dashboard/dashboard.page').then((m) => m.DashboardPage),
+    title: 'Alert · TradeAssist',
+  },
+  {
     path: 'rules',
     canActivate: [requireUser()],
     loadComponent: () => import('./features/rules/rules.page').then((m) => m.RulesPage),
@@ -29,6 +35,12 @@ export const routes: Routes = [
     title: 'Account · TradeAssist',
   },
   {
+    path: 'settings/notifications',
+    canActivate: [requireUser()],
+    loadComponent: () => import('./features/notification-settings/notification-settings.page').then((m) => m.NotificationSettingsPage),
+    title: 'Notification settings · TradeAssist',
+  },
+  {
     path: 'users',
     canActivate: [requireUser('admin')],
     loadComponent: () => import('./features/users/users.page').then((m) => m.UsersPage),
@@ -39,6 +51,12 @@ export const routes: Routes = [
     canActivate: [requireUser('admin')],
     loadComponent: () => import('./features/deliveries/deliveries.page').then((m) => m.DeliveriesPage),
     title: 'Deliveries · TradeAssist',
+  },
+  {
+    path: 'channels',
+    canActivate: [requireUser('admin')],
+    loadComponent: () => import('./features/channels/channels.page').then((m) => m.ChannelsPage),
+    title: 'Channels · TradeAssist',
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { AuthService } from './core/auth/auth.service';
 import { NotificationCenter } from './core/notifications/notification-center';
+import { NotificationPreferencesStore } from './core/notifications/notification-preferences';
 import { AlertSound } from './core/realtime/alert-sound';
 import { AlertToaster } from './core/realtime/alert-toaster';
 import { QuoteBook } from './core/realtime/quote-book';
@@ -21,6 +22,8 @@ export class App {
     inject(AlertToaster).start();
     inject(AlertSound).start();
     inject(NotificationCenter).start();
+    // The user's own settings decide whether toasts and tones go off (in_app silent or off: neither).
+    inject(NotificationPreferencesStore).start();
     // Quotes are kept from the first tick on, whichever page is open.
     inject(QuoteBook).start();
     // The socket needs a session (the upgrade is refused without one): open it on sign-in, close it on sign-out.

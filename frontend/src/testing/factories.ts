@@ -4,11 +4,13 @@ import {
   type AlertLog,
   type AlertRule,
   type BacktestJob,
+  type ChannelSettings,
   type ErrorBody,
   type HealthResponse,
   type InboxItem,
   type Instrument,
   type MeResponse,
+  type NotificationPreferences,
   type NotificationRecord,
   type Role,
   type RuleFields,
@@ -25,6 +27,7 @@ export const anInstrument = (over: Partial<Instrument> = {}): Instrument => ({
   status: 'active',
   last_tick: '2026-11-22T14:29:59.000Z',
   last_price: 6000,
+  timezone: 'America/New_York',
   created_at: '2026-11-22T00:00:00.000Z',
   ...over,
 });
@@ -50,6 +53,7 @@ export const aRule = (over: Partial<AlertRule> = {}): AlertRule => ({
   ...aRuleDefinition(),
   instrument_symbol: 'ES',
   last_triggered: null,
+  fires_today: 0,
   version: 1,
   owner_id: 1,
   owner: 'ann',
@@ -168,6 +172,7 @@ export const aBacktestJob = (over: Partial<BacktestJob> = {}): BacktestJob => ({
 export const anInboxItem = (over: Partial<InboxItem> = {}): InboxItem => ({
   id: 11,
   alert_id: 7,
+  system_event_id: null,
   priority: 'normal',
   title: 'ES · ES breakout',
   body: 'ES is above 6100 at 6101',
@@ -182,6 +187,7 @@ export const anInboxItem = (over: Partial<InboxItem> = {}): InboxItem => ({
 export const aNotificationRecord = (over: Partial<NotificationRecord> = {}): NotificationRecord => ({
   id: 21,
   alert_id: 7,
+  system_event_id: null,
   channel: 'slack',
   recipient_id: 1,
   idempotency_key: 'alert-7-slack-1',
@@ -191,6 +197,49 @@ export const aNotificationRecord = (over: Partial<NotificationRecord> = {}): Not
   last_error: null,
   created_at: '2026-11-22T14:30:00.000Z',
   sent_at: '2026-11-22T14:30:00.250Z',
+  silent: false,
+  digest_key: null,
   history: [{ at: '2026-11-22T14:30:00.250Z', ok: true, status_code: 200, latency_ms: 250, error: null }],
+  ...over,
+});
+
+export const somePreferences = (over: Partial<NotificationPreferences> = {}): NotificationPreferences => ({
+  default_channels: ['in_app', 'sound'],
+  channels: {},
+  quiet_hours: null,
+  ...over,
+});
+
+/** The webhook as the channel settings list shows it: a secret set, an editable URL, one custom header. */
+export const someChannelSettings = (over: Partial<ChannelSettings> = {}): ChannelSettings => ({
+  channel: 'webhook',
+  enabled: true,
+  unavailable: null,
+  fields: [
+    {
+      key: 'url',
+      label: 'URL',
+      description: 'Where alerts are POSTed.',
+      env: 'WEBHOOK_URL',
+      secret: false,
+      editable: true,
+      value: 'https://hooks.example.com/ta',
+      set: true,
+    },
+    {
+      key: 'secret',
+      label: 'Signing secret',
+      description: 'HMAC-SHA256 signing key.',
+      env: 'WEBHOOK_SECRET',
+      secret: true,
+      editable: false,
+      value: null,
+      set: true,
+    },
+  ],
+  headers: { 'X-Team': 'desk' },
+  template: null,
+  default_template: '{{symbol}} {{condition}} {{threshold}} at {{value}}',
+  variables: ['symbol', 'condition', 'threshold', 'value', 'priority', 'rule'],
   ...over,
 });

@@ -1,5 +1,5 @@
 import type { NotificationChannel } from '@tradeassist/shared-types';
-import type { AppConfig } from '../../config';
+import type { SenderConfig } from '../channel-settings/channel-settings.service';
 import type { ChannelSender } from './channel-sender';
 import { DiscordSender } from './discord-sender';
 import { EmailSender } from './email-sender';
@@ -9,7 +9,7 @@ import { TelegramSender } from './telegram-sender';
 import { WebhookSender } from './webhook-sender';
 
 /** Every channel that sends through the outbox. in_app is not here: alert_fired reaches the console directly. */
-export function createSenders(config: AppConfig['notifications']): Map<NotificationChannel, ChannelSender> {
+export function createSenders(config: SenderConfig): Map<NotificationChannel, ChannelSender> {
   const senders: ChannelSender[] = [
     new WebhookSender(config),
     new SlackSender(config),

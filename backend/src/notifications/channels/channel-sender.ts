@@ -1,4 +1,5 @@
-import type { AlertDetail, AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
+import type { NotificationChannel } from '@tradeassist/shared-types';
+import type { NotificationMessage } from '../message/notification-message';
 
 /** What one delivery attempt came to. `retryAfterMs` when the provider asked to wait; `permanent` when retrying cannot help. */
 export interface SendResult {
@@ -13,11 +14,12 @@ export interface SendResult {
 
 export interface Delivery {
   idempotencyKey: string;
-  alert: AlertDetail;
-  priority: AlertPriority;
   attempt: number;
   /** The user it is for (null: the rule has no owner). */
   recipient: { id: number; username: string; email: string | null; phone: string | null } | null;
+  /** The recipient set the channel to silent: no push or ping where the channel can say so. */
+  silent: boolean;
+  message: NotificationMessage;
 }
 
 /** A notification channel: adding one is one file implementing this, registered in channel-registry.ts. */

@@ -1,9 +1,9 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { NotificationChannel } from '@tradeassist/shared-types';
-import type { AppConfig } from '../../config';
-import { alertSummary } from './alert-blocks';
+import type { SenderConfig } from '../channel-settings/channel-settings.service';
 import type { ChannelSender, Delivery, SendResult } from './channel-sender';
-import { alertEmail } from './email-template';
+import { consoleLink } from '../message/notification-message';
+import { emailParts } from './email-template';
 
 interface SmtpError {
   responseCode?: number;
@@ -19,7 +19,7 @@ export class EmailSender implements ChannelSender {
   readonly channel: NotificationChannel = 'email';
   private readonly servers: { name: string; transport: Transporter }[];
 
-  constructor(private readonly config: AppConfig['notifications']) {
+  constructor(private readonly config: SenderConfig) {
     const timeouts = {
       connectionTimeout: config.request_timeout_ms,
       greetingTimeout: config.request_timeout_ms,
@@ -44,9 +44,8 @@ export class EmailSender implements ChannelSender {
         error: `${d.recipient ? `user ${d.recipient.username}` : 'the rule'} has no e-mail address`,
         permanent: true,
       };
-    const summary = alertSummary(d.alert, d.priority, this.config.console_url);
-    const unsubscribe = this.config.console_url ? `${this.config.console_url.replace(/\/$/, '')}/account#notifications` : null;
-    const mail = alertEmail(summary, d.alert.timestamp, unsubscribe);
+    const unsubscribe = consoleLink(this.config.console_url, '/settings/notifications');
+    const mail = emailParts(d.message, unsubscribe);
     const message = {
       from: this.config.mail_from,
       to,

@@ -1,30 +1,27 @@
-import type { alertSummary } from './alert-blocks';
+import type { NotificationMessage } from '../message/notification-message';
+import { escapeHtml, messageLinks } from './message-style';
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Subject, plain text and HTML of an alert e-mail. */
-export function alertEmail(
-  s: ReturnType<typeof alertSummary>,
-  timestamp: string,
-  unsubscribe: string | null,
-): { subject: string; text: string; html: string } {
-  const subject = `[TradeAssist] ${s.symbol}: ${s.message}`;
+/** Subject, plain text and HTML of a notification e-mail. */
+export function emailParts(m: NotificationMessage, unsubscribe: string | null): { subject: string; text: string; html: string } {
+  const subject = `[TradeAssist] ${m.title}`;
+  const links = messageLinks(m);
   const text = [
-    s.message,
+    m.text,
     '',
-    ...s.fields.map(([k, v]) => `${k}: ${v}`),
-    `Time: ${timestamp}`,
-    ...(s.link ? ['', `Open in TradeAssist: ${s.link}`] : []),
+    ...m.fields.map(([k, v]) => `${k}: ${v}`),
+    `Time: ${m.timestamp}`,
+    ...(links.length > 0 ? ['', ...links.map(([label, url]) => `${label}: ${url}`)] : []),
     ...(unsubscribe ? ['', `Change or stop these e-mails: ${unsubscribe}`] : []),
   ].join('\n');
-  const rows = [...s.fields, ['Time', timestamp] as [string, string]]
+  const rows = [...m.fields, ['Time', m.timestamp] as [string, string]]
     .map(([k, v]) => `<tr><th align="left" style="padding:2px 12px 2px 0;color:#555">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`)
     .join('');
   const html = [
     '<!doctype html><html><body style="font-family:Roboto,Arial,sans-serif">',
-    `<h2 style="margin:0 0 8px">${escapeHtml(s.symbol)}: ${escapeHtml(s.message)}</h2>`,
+    `<h2 style="margin:0 0 8px">${escapeHtml(m.title)}</h2>`,
+    `<p style="white-space:pre-line">${escapeHtml(m.text)}</p>`,
     `<table>${rows}</table>`,
-    s.link ? `<p><a href="${escapeHtml(s.link)}">Open in TradeAssist</a></p>` : '',
+    links.length > 0 ? `<p>${links.map(([label, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`).join(' · ')}</p>` : '',
     unsubscribe ? `<p style="color:#777;font-size:12px"><a href="${escapeHtml(unsubscribe)}">Change or stop these e-mails</a></p>` : '',
     '</body></html>',
   ].join('');

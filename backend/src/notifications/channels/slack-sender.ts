@@ -1,19 +1,21 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { ErrorCode, LogLevel, WebClient, type Logger, type WebAPICallError } from '@slack/web-api';
 import type { NotificationChannel } from '@tradeassist/shared-types';
-import type { AppConfig } from '../../config';
-import { alertBlocks } from './alert-blocks';
+import type { SenderConfig } from '../channel-settings/channel-settings.service';
+import { slackBlocks } from './slack-blocks';
+import { postToIncomingWebhook } from './slack-webhook';
 import type { ChannelSender, Delivery, SendResult } from './channel-sender';
 
 /**
- * chat.postMessage with Block Kit through the official client. The client's own retries are off:
- * the outbox retries, with its backoff and Retry-After, and records every attempt.
+ * chat.postMessage with Block Kit through the official client, or, with only an Incoming Webhook
+ * configured, the same message through it. The clients' own retries are off: the outbox retries,
+ * with its backoff and Retry-After, and records every attempt.
  */
 export class SlackSender implements ChannelSender {
   readonly channel: NotificationChannel = 'slack';
   private readonly client: WebClient | null;
 
-  constructor(private readonly config: AppConfig['notifications']) {
+  constructor(private readonly config: SenderConfig) {
     this.client = config.slack_bot_token
       ? new WebClient(config.slack_bot_token, {
           slackApiUrl: config.slack_api_url,
@@ -27,15 +29,23 @@ export class SlackSender implements ChannelSender {
   }
 
   unavailable(): string | null {
-    if (!this.client) return 'the slack channel is not configured (SLACK_BOT_TOKEN)';
+    if (!this.client)
+      return this.config.slack_webhook_url ? null : 'the slack channel is not configured (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL)';
     if (!this.config.slack_channel) return 'the slack channel has no channel to post to (SLACK_CHANNEL)';
     return null;
   }
 
   async send(d: Delivery): Promise<SendResult> {
-    const message = alertBlocks(d.alert, d.priority, this.config.console_url);
+    const message = slackBlocks(d.message);
+    if (!this.client)
+      return postToIncomingWebhook(
+        this.config.slack_webhook_url as string,
+        { ...message, unfurl_links: false },
+        this.config.request_timeout_ms,
+        this.config.allow_private_targets,
+      );
     try {
-      const res = await (this.client as WebClient).chat.postMessage({
+      const res = await this.client.chat.postMessage({
         channel: this.config.slack_channel as string,
         ...message,
         unfurl_links: false,

@@ -1,5 +1,5 @@
 import type { NotificationChannel } from '@tradeassist/shared-types';
-import type { AppConfig } from '../../config';
+import type { SenderConfig } from '../channel-settings/channel-settings.service';
 import type { ChannelSender, Delivery, SendResult } from './channel-sender';
 import { postJson } from './http-post';
 
@@ -14,7 +14,7 @@ export function smsText(message: string): string {
 export class SmsSender implements ChannelSender {
   readonly channel: NotificationChannel = 'sms';
 
-  constructor(private readonly config: AppConfig['notifications']) {}
+  constructor(private readonly config: SenderConfig) {}
 
   unavailable(): string | null {
     const { twilio_account_sid: sid, twilio_auth_token: token, twilio_from: from } = this.config;
@@ -34,7 +34,7 @@ export class SmsSender implements ChannelSender {
     const form = new URLSearchParams({
       To: to,
       From: this.config.twilio_from as string,
-      Body: smsText(`${d.alert.instrument_symbol}: ${d.alert.alert_message}`),
+      Body: smsText(d.message.text),
     });
     const auth = Buffer.from(`${sid}:${this.config.twilio_auth_token as string}`).toString('base64');
     const { json, ...result } = await postJson(

@@ -1,16 +1,14 @@
 import type { NotificationChannel } from '@tradeassist/shared-types';
-import type { AppConfig } from '../../config';
-import { alertSummary } from './alert-blocks';
+import type { SenderConfig } from '../channel-settings/channel-settings.service';
 import type { ChannelSender, Delivery, SendResult } from './channel-sender';
 import { postJson } from './http-post';
-
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml, messageLinks, PRIORITY_STYLE } from './message-style';
 
 /** Telegram Bot API sendMessage, as HTML; a refusal ({ok: false} with a 4xx) is final, 429 waits for retry_after. */
 export class TelegramSender implements ChannelSender {
   readonly channel: NotificationChannel = 'telegram';
 
-  constructor(private readonly config: AppConfig['notifications']) {}
+  constructor(private readonly config: SenderConfig) {}
 
   unavailable(): string | null {
     if (!this.config.telegram_bot_token) return 'the telegram channel is not configured (TELEGRAM_BOT_TOKEN)';
@@ -18,14 +16,21 @@ export class TelegramSender implements ChannelSender {
   }
 
   async send(d: Delivery): Promise<SendResult> {
-    const s = alertSummary(d.alert, d.priority, this.config.console_url);
+    const m = d.message;
     const lines = [
-      `${s.emoji} <b>${escapeHtml(s.symbol)}</b> ${escapeHtml(s.message)}`,
-      ...s.fields.map(([k, v]) => `${k}: ${escapeHtml(v)}`),
+      `${PRIORITY_STYLE[m.priority].emoji} ${escapeHtml(m.text)}`,
+      ...m.fields.map(([k, v]) => `${k}: ${escapeHtml(v)}`),
+      ...messageLinks(m).map(([label, url]) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`),
     ];
-    if (s.link) lines.push(`<a href="${escapeHtml(s.link)}">Open in TradeAssist</a>`);
     const url = `${this.config.telegram_api_url}/bot${this.config.telegram_bot_token as string}/sendMessage`;
-    const body = { chat_id: this.config.telegram_chat_id, text: lines.join('\n'), parse_mode: 'HTML', disable_web_page_preview: true };
+    const body = {
+      chat_id: this.config.telegram_chat_id,
+      text: lines.join('\n'),
+      parse_mode: 'HTML',
+      disable_web_page_preview: true,
+      // Silent: delivered without a sound on the recipient's devices.
+      ...(d.silent && { disable_notification: true }),
+    };
     const { json, ...result } = await postJson(url, body, {}, this.config.request_timeout_ms, 'Telegram');
     const description = (json as { description?: string } | null)?.description;
     // The URL holds the bot token: errors name Telegram's own description, never the URL.

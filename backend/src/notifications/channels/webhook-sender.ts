@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { WEBHOOK_HEADERS, type NotificationChannel } from '@tradeassist/shared-types';
-import type { AppConfig } from '../../config';
+import type { SenderConfig } from '../channel-settings/channel-settings.service';
 import { refuseTarget } from '../outbound-target';
 import type { ChannelSender, Delivery, SendResult } from './channel-sender';
 import { postJson } from './http-post';
@@ -14,7 +14,7 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 export class WebhookSender implements ChannelSender {
   readonly channel: NotificationChannel = 'webhook';
 
-  constructor(private readonly config: AppConfig['notifications']) {}
+  constructor(private readonly config: SenderConfig) {}
 
   unavailable(): string | null {
     if (!this.config.webhook_url) return 'the webhook channel is not configured (WEBHOOK_URL)';
@@ -26,13 +26,24 @@ export class WebhookSender implements ChannelSender {
     const url = this.config.webhook_url as string;
     const refused = await refuseTarget(url, this.config.allow_private_targets);
     if (refused) return { ok: false, statusCode: null, error: `webhook URL ${refused}`, permanent: true };
-    const body = JSON.stringify({ id: d.idempotencyKey, type: 'alert.fired', attempt: d.attempt, alert: d.alert });
+    const m = d.message;
+    const body = JSON.stringify({
+      id: d.idempotencyKey,
+      type: m.event,
+      attempt: d.attempt,
+      priority: m.priority,
+      text: m.text,
+      // alert.fired carries the alert; a digest its alerts; a system event the event.
+      ...(m.event === 'alert.fired' ? { alert: m.alerts[0] } : m.digest ? { alerts: m.alerts, digest: m.digest } : { system: m.system }),
+      links: { console: m.link, ...(m.actions && { acknowledge: m.actions.acknowledge, snooze: m.actions.snooze }) },
+    });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const headers = {
+      ...this.config.webhook_headers,
       [WEBHOOK_HEADERS.timestamp]: timestamp,
       [WEBHOOK_HEADERS.signature]: `sha256=${webhookSignature(this.config.webhook_secret as string, timestamp, body)}`,
       [WEBHOOK_HEADERS.idempotencyKey]: d.idempotencyKey,
-      [WEBHOOK_HEADERS.event]: 'alert.fired',
+      [WEBHOOK_HEADERS.event]: m.event,
     };
     const { json: _answer, ...result } = await postJson(url, body, headers, this.config.request_timeout_ms, 'receiver');
     return result;

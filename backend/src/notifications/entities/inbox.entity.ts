@@ -10,8 +10,12 @@ export class InboxEntity {
   @Column({ name: 'user_id', type: 'integer' })
   userId: number;
 
-  @Column({ name: 'alert_id', type: 'integer' })
-  alertId: number;
+  /** Null for a system alert. */
+  @Column({ name: 'alert_id', type: 'integer', nullable: true })
+  alertId: number | null;
+
+  @Column({ name: 'system_event_id', type: 'integer', nullable: true })
+  systemEventId: number | null;
 
   @Column({ type: 'varchar', length: 16 })
   priority: AlertPriority;

@@ -2,14 +2,18 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { NotificationChannel, NotificationStatus } from '@tradeassist/shared-types';
 import { epochMs } from '../../database/epoch-ms.transformer';
 
-/** The outbox: one row per (alert, channel, recipient), written in the alert's own transaction. */
+/** The outbox: one row per (alert or system event, channel, recipient), written in the alert's own transaction. */
 @Entity('notifications')
 export class NotificationEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'alert_id', type: 'integer' })
-  alertId: number;
+  /** Null for a system alert. */
+  @Column({ name: 'alert_id', type: 'integer', nullable: true })
+  alertId: number | null;
+
+  @Column({ name: 'system_event_id', type: 'integer', nullable: true })
+  systemEventId: number | null;
 
   @Column({ type: 'varchar', length: 32 })
   channel: NotificationChannel;
@@ -34,6 +38,14 @@ export class NotificationEntity {
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt: number;
+
+  /** Delivered without the channel's alerting (no push, no ping): the user set the channel to silent. */
+  @Column({ type: 'boolean', default: false })
+  silent: boolean;
+
+  /** Rows with the same key are sent together as one digest message when the first of them is due. */
+  @Column({ name: 'digest_key', type: 'varchar', length: 120, nullable: true })
+  digestKey: string | null;
 
   @Column({ name: 'sent_at', type: 'bigint', nullable: true, transformer: epochMs })
   sentAt: number | null;

@@ -9,7 +9,8 @@ import { InboxEntity } from '../entities/inbox.entity';
 /** A new entry for someone's notification center. */
 export interface InboxEntry {
   userId: number;
-  alertId: number;
+  alertId: number | null;
+  systemEventId?: number | null;
   priority: AlertPriority;
   title: string;
   body: string;
@@ -19,6 +20,7 @@ export function toInboxItem(e: InboxEntity): InboxItem {
   return {
     id: e.id,
     alert_id: e.alertId,
+    system_event_id: e.systemEventId,
     priority: e.priority,
     title: e.title,
     body: e.body,
@@ -50,6 +52,7 @@ export class InboxService {
     const now = Date.now();
     const rows = entries.map((e) =>
       manager.create(InboxEntity, {
+        systemEventId: null,
         ...e,
         createdAt: now,
         readAt: null,
@@ -112,6 +115,14 @@ export class InboxService {
         break;
     }
     return toInboxItem(await this.repo.save(row));
+  }
+
+  /** Acts on the user's entry for an alert (a signed link names the alert, not the entry). */
+  async actOnAlert(userId: number, alertId: number, action: InboxAction, snoozeMinutes?: number): Promise<InboxItem> {
+    const row = await this.repo.findOneBy({ userId, alertId });
+    if (!row)
+      throw new NotFoundError('INBOX_ITEM_NOT_FOUND', `Alert ${alertId} is not in your notification center (it may have been deleted)`);
+    return this.act(userId, row.id, action, snoozeMinutes);
   }
 
   async readAll(userId: number): Promise<number> {

@@ -4,6 +4,7 @@ import { IsArray, IsObject, IsOptional } from 'class-validator';
 import {
   ALERT_PRIORITIES,
   CHANNEL_MODES,
+  DIGEST_WINDOWS_MINUTES,
   NOTIFICATION_CHANNELS,
   type NotificationChannel,
   type NotificationPreferences,
@@ -19,7 +20,14 @@ class PreferencesDto implements NotificationPreferences {
   @IsArray()
   default_channels: NotificationChannel[];
 
-  @ApiProperty({ type: Object, example: { slack: { mode: 'on', min_priority: 'high' }, sms: { mode: 'off', min_priority: 'urgent' } } })
+  @ApiProperty({
+    type: Object,
+    example: {
+      slack: { mode: 'on', min_priority: 'high', digest_minutes: 15 },
+      telegram: { mode: 'silent', min_priority: 'low' },
+      sms: { mode: 'off', min_priority: 'urgent' },
+    },
+  })
   @IsObject()
   channels: NotificationPreferences['channels'];
 
@@ -45,6 +53,10 @@ function problems(p: PreferencesDto): ValidationErrorItem[] {
       bad(['channels', channel, 'mode'], `must be one of: ${CHANNEL_MODES.join(', ')}`);
     else if (!(ALERT_PRIORITIES as readonly unknown[]).includes(pref['min_priority']))
       bad(['channels', channel, 'min_priority'], `must be one of: ${ALERT_PRIORITIES.join(', ')}`);
+    else if (pref['digest_minutes'] !== undefined && !(DIGEST_WINDOWS_MINUTES as readonly unknown[]).includes(pref['digest_minutes']))
+      bad(['channels', channel, 'digest_minutes'], `must be one of: ${DIGEST_WINDOWS_MINUTES.join(', ')} (minutes; 0: no digest)`);
+    else if (pref['digest_minutes'] && (channel === 'in_app' || channel === 'sound'))
+      bad(['channels', channel, 'digest_minutes'], 'the console shows every alert as it fires; digests are for the other channels');
   }
   const q = p.quiet_hours as Record<string, unknown> | null | undefined;
   if (q) {

@@ -38,6 +38,12 @@ export class PreferencesService implements OnModuleInit {
     return routeFor(ruleChannels, entry?.prefs ?? DEFAULT_PREFERENCES, entry?.quiet ?? null, priority, nowMs);
   }
 
+  /** How a channel delivers to this user: quietly, and grouped into a digest window (minutes, 0: each alert on its own). */
+  deliveryOptions(userId: number | null, channel: NotificationChannel): { silent: boolean; digestMinutes: number } {
+    const pref = userId === null ? undefined : this.byUser.get(userId)?.prefs.channels[channel];
+    return { silent: pref?.mode === 'silent', digestMinutes: pref?.digest_minutes ?? 0 };
+  }
+
   private remember(userId: number, prefs: NotificationPreferences): void {
     this.byUser.set(userId, { prefs, quiet: quietMatcher(prefs) });
   }

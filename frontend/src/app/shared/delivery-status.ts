@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { NotificationChannel, NotificationStatus } from '@tradeassist/shared-types';
+import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationStatus } from '@tradeassist/shared-types';
 
 export const CHANNEL_LABELS: Readonly<Record<NotificationChannel, string>> = {
   in_app: 'In app',
@@ -11,6 +11,9 @@ export const CHANNEL_LABELS: Readonly<Record<NotificationChannel, string>> = {
   telegram: 'Telegram',
   sms: 'SMS',
 };
+
+/** Channels the outbox delivers (in_app and sound never go through it). */
+export const OUTBOX_CHANNELS: readonly NotificationChannel[] = NOTIFICATION_CHANNELS.filter((c) => c !== 'in_app' && c !== 'sound');
 
 /** A channel's label; metrics may name a channel this console does not know yet. */
 export function channelLabel(channel: string): string {
@@ -41,9 +44,14 @@ export function channelLabel(channel: string): string {
     .dead {
       color: var(--ta-down);
     }
+    .replayed {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class DeliveryStatus {
   readonly status = input.required<NotificationStatus>();
-  protected readonly label = computed(() => ({ pending: 'pending', sending: 'sending', sent: 'sent', dead: 'failed' })[this.status()]);
+  protected readonly label = computed(
+    () => ({ pending: 'pending', sending: 'sending', sent: 'sent', dead: 'failed', replayed: 'replayed' })[this.status()],
+  );
 }

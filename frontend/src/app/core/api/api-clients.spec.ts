@@ -1,12 +1,13 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { aHealth, anAlertLog, anErrorBody, anInstrument, aRule } from '../../../testing/factories';
+import { aHealth, anAlertLog, anErrorBody, anInstrument, aRule, someChannelSettings } from '../../../testing/factories';
 import { AlertsApi } from './alerts-api';
 import { ApiError } from './api-error';
 import { apiErrorInterceptor } from './api-error.interceptor';
 import { HealthApi } from './health-api';
 import { InstrumentsApi } from './instruments-api';
+import { NotificationsApi } from './notifications-api';
 import { RulesApi } from './rules-api';
 
 describe('API clients', () => {
@@ -86,6 +87,31 @@ describe('API clients', () => {
     const health = TestBed.inject(HealthApi).get();
     http.expectOne({ method: 'GET', url: '/api/health' }).flush(aHealth({ status: 'degraded' }));
     expect((await health).status).toBe('degraded');
+  });
+
+  it('NotificationsApi speaks the channel settings, preview and test routes', async () => {
+    const api = TestBed.inject(NotificationsApi);
+    const list = api.channels();
+    http.expectOne({ method: 'GET', url: '/api/notifications/channels' }).flush([someChannelSettings()]);
+    expect((await list)[0]?.channel).toBe('webhook');
+
+    const updated = api.updateChannel('webhook', { enabled: false, template: null });
+    const put = http.expectOne({ method: 'PUT', url: '/api/notifications/channels/webhook' });
+    expect(put.request.body).toEqual({ enabled: false, template: null });
+    put.flush(someChannelSettings({ enabled: false }));
+    expect((await updated).enabled).toBe(false);
+
+    const preview = api.previewTemplate('slack', '{{symbol}}');
+    const post = http.expectOne({ method: 'POST', url: '/api/notifications/channels/slack/preview' });
+    expect(post.request.body).toEqual({ template: '{{symbol}}' });
+    post.flush({ text: 'ES' });
+    expect(await preview).toEqual({ text: 'ES' });
+
+    const tested = api.test('sms');
+    const test = http.expectOne({ method: 'POST', url: '/api/notifications/test' });
+    expect(test.request.body).toEqual({ channel: 'sms' });
+    test.flush({ channel: 'sms', ok: false, status_code: 400, error: 'The number is not valid (21211)' });
+    expect(await tested).toEqual({ channel: 'sms', ok: false, status_code: 400, error: 'The number is not valid (21211)' });
   });
 
   it('every failure reaches the caller as an ApiError with the server’s words', async () => {

@@ -1,9 +1,19 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { NotificationChannel, NotificationMetrics, NotificationRecord, ReplayRequest } from '@tradeassist/shared-types';
+import type {
+  ChannelSettings,
+  ChannelSettingsUpdate,
+  NotificationChannel,
+  NotificationMetrics,
+  NotificationRecord,
+  ReplayRequest,
+  ChannelTestResult,
+  TemplatePreview,
+  TemplatePreviewRequest,
+} from '@tradeassist/shared-types';
 import { firstValueFrom } from 'rxjs';
 
-/** Delivery health for administrators: per-channel metrics, the dead-letter list and replay. */
+/** Delivery for administrators: per-channel metrics, the dead-letter list and replay, channel settings and test sends. */
 @Injectable({ providedIn: 'root' })
 export class NotificationsApi {
   private readonly http = inject(HttpClient);
@@ -20,5 +30,23 @@ export class NotificationsApi {
   replay(id: number, channel?: NotificationChannel): Promise<NotificationRecord> {
     const body: ReplayRequest = channel === undefined ? {} : { channel };
     return firstValueFrom(this.http.post<NotificationRecord>(`/api/notifications/${id}/replay`, body));
+  }
+
+  channels(): Promise<ChannelSettings[]> {
+    return firstValueFrom(this.http.get<ChannelSettings[]>('/api/notifications/channels'));
+  }
+
+  updateChannel(channel: NotificationChannel, body: ChannelSettingsUpdate): Promise<ChannelSettings> {
+    return firstValueFrom(this.http.put<ChannelSettings>(`/api/notifications/channels/${channel}`, body));
+  }
+
+  previewTemplate(channel: NotificationChannel, template: string): Promise<TemplatePreview> {
+    const body: TemplatePreviewRequest = { template };
+    return firstValueFrom(this.http.post<TemplatePreview>(`/api/notifications/channels/${channel}/preview`, body));
+  }
+
+  /** Sends a sample alert through the channel now, to the signed-in administrator. */
+  test(channel: NotificationChannel): Promise<ChannelTestResult> {
+    return firstValueFrom(this.http.post<ChannelTestResult>('/api/notifications/test', { channel }));
   }
 }

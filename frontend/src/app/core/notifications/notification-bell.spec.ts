@@ -48,6 +48,20 @@ describe('NotificationBell', () => {
     expect(document.querySelector('ta-alert-detail-dialog')).not.toBeNull();
   });
 
+  it('marks a system alert read when opened, without an alert to fetch', async () => {
+    const system = anInboxItem({ id: 13, alert_id: null, system_event_id: 2, priority: 'high', title: 'The market feed is down' });
+    const { http, fixture, host } = await bellWith([system], 1);
+    host.querySelector<HTMLElement>('[data-testid="notification-bell"]')?.click();
+    await fixture.whenStable();
+    all('[data-testid="notification-entry"]')[0]?.querySelector<HTMLElement>('button.open')?.click();
+    await fixture.whenStable();
+    await settle();
+    http.expectOne({ method: 'POST', url: '/api/inbox/13/read' }).flush({ ...system, read: true });
+    await settle();
+    http.expectNone((r) => r.url.startsWith('/api/alerts/'));
+    expect(document.querySelector('ta-alert-detail-dialog')).toBeNull();
+  });
+
   it('acknowledges an entry and says why when the server refuses an action', async () => {
     const { http, fixture, host } = await bellWith([anInboxItem()], 1);
     host.querySelector<HTMLElement>('[data-testid="notification-bell"]')?.click();

@@ -238,7 +238,8 @@ export class NotificationBell {
   protected open(item: InboxItem): void {
     this.trigger().closeMenu();
     if (!item.read) void this.act(item, 'read');
-    this.dialog.open(AlertDetailDialog, { data: item.alert_id, width: '560px' });
+    // A system alert (feed, channel, storage) has no alert to show: its entry says it all.
+    if (item.alert_id !== null) this.dialog.open(AlertDetailDialog, { data: item.alert_id, width: '560px' });
   }
 
   protected async act(item: InboxItem, action: InboxAction, minutes?: number): Promise<void> {

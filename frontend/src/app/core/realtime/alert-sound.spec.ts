@@ -1,6 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { anAlertFired } from '../../../testing/factories';
+import type { NotificationPreferences } from '@tradeassist/shared-types';
+import { anAlertFired, somePreferences } from '../../../testing/factories';
 import { FakeSocketFactory } from '../../../testing/fake-socket';
+import { liveWithPreferences } from '../../../testing/live-with-preferences';
 import { AUDIO_CONTEXT_FACTORY, AlertSound, MUTE_STORAGE_KEY, type AudioContextLike } from './alert-sound';
 import { RealtimeService, SOCKET_FACTORY } from './realtime.service';
 
@@ -84,6 +86,14 @@ describe('AlertSound', () => {
     expect(again.play('normal')).toBe(true);
   });
 
+  it('plays a tone on request even while muted, for the settings page', () => {
+    const sound = setUp();
+    sound.setMuted(true);
+    expect(sound.preview('high')).toBe(true);
+    expect(fake.played.map((p) => p.hz)).toEqual([660, 880]);
+    expect(sound.muted()).toBe(true);
+  });
+
   it('resumes a context the browser started suspended', () => {
     fake.state = 'suspended';
     setUp().play('high');
@@ -118,5 +128,23 @@ describe('AlertSound', () => {
     sockets.last.push('alert_fired', anAlertFired({ priority: 'urgent', sound: false }));
     expect(fake.played).toHaveLength(3);
     realtime.disconnect();
+  });
+
+  it('stays quiet while the user has in_app silent or off, or sound off, or the alert is under their minimum', async () => {
+    async function fire(prefs: NotificationPreferences): Promise<void> {
+      TestBed.resetTestingModule();
+      const providers = [{ provide: AUDIO_CONTEXT_FACTORY, useValue: () => fake }];
+      const socket = await liveWithPreferences(prefs, providers, () => TestBed.inject(AlertSound).start());
+      socket.push('alert_fired', anAlertFired({ priority: 'high' }));
+      TestBed.inject(RealtimeService).disconnect();
+    }
+    await fire(somePreferences({ channels: { in_app: { mode: 'silent', min_priority: 'low' } } }));
+    await fire(somePreferences({ channels: { in_app: { mode: 'off', min_priority: 'low' } } }));
+    await fire(somePreferences({ channels: { sound: { mode: 'off', min_priority: 'low' } } }));
+    await fire(somePreferences({ channels: { sound: { mode: 'on', min_priority: 'urgent' } } }));
+    expect(fake.played).toEqual([]);
+    // The same alert with both channels on plays.
+    await fire(somePreferences({ channels: { in_app: { mode: 'on', min_priority: 'high' } } }));
+    expect(fake.played.map((p) => p.hz)).toEqual([660, 880]);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable, InjectionToken, inject, signal } from '@angular/core';
 import type { AlertPriority } from '@tradeassist/shared-types';
+import { NotificationPreferencesStore } from '../notifications/notification-preferences';
 import { ALERT_TONES } from './alert-tones';
 import { RealtimeService } from './realtime.service';
 
@@ -19,15 +20,18 @@ export const MUTE_STORAGE_KEY = 'ta.sound.muted';
 export class AlertSound {
   private readonly createContext = inject(AUDIO_CONTEXT_FACTORY);
   private readonly realtime = inject(RealtimeService);
+  private readonly preferences = inject(NotificationPreferencesStore);
   private context: AudioContextLike | null | undefined;
   private readonly mutedSignal = signal(readMuted());
   readonly muted = this.mutedSignal.asReadonly();
 
   /** A tone for every fired alert, whatever page is open. */
   start(): void {
-    // The server says whether the rule (and its owner's settings) want a sound for this alert.
+    // The server says whether the rule (and its owner's settings) want a sound for this alert;
+    // this user's own settings may still keep the console quiet (in_app or sound silent or off).
     this.realtime.on('alert_fired').subscribe((alert) => {
-      if (alert.sound !== false) this.play(alert.priority);
+      if (alert.sound !== false && this.preferences.alerts('in_app', alert.priority) && this.preferences.alerts('sound', alert.priority))
+        this.play(alert.priority);
     });
   }
 
@@ -42,7 +46,11 @@ export class AlertSound {
 
   /** Whether a tone was scheduled. */
   play(priority: AlertPriority): boolean {
-    if (this.mutedSignal()) return false;
+    return !this.mutedSignal() && this.preview(priority);
+  }
+
+  /** Plays a priority's tone even while muted (the settings page's "play" buttons); false without Web Audio. */
+  preview(priority: AlertPriority): boolean {
     const ctx = this.audio();
     if (!ctx) return false;
     // Browsers start a context suspended until the page has had a user gesture; a sign-in click counts.

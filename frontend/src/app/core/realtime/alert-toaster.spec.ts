@@ -1,7 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { ToastrService } from 'ngx-toastr';
-import { anAlertFired } from '../../../testing/factories';
-import { FakeSocketFactory } from '../../../testing/fake-socket';
+import type { NotificationPreferences } from '@tradeassist/shared-types';
+import { anAlertFired, somePreferences } from '../../../testing/factories';
+import { FakeSocketFactory, type FakeSocket } from '../../../testing/fake-socket';
+import { liveWithPreferences } from '../../../testing/live-with-preferences';
 import { AlertToaster } from './alert-toaster';
 import { RealtimeService, SOCKET_FACTORY } from './realtime.service';
 
@@ -36,5 +38,33 @@ describe('AlertToaster', () => {
     // Urgent alerts stay until dismissed.
     expect(toastr.error).toHaveBeenCalledWith('TICK below -1000', 'ES · Rule 4', expect.objectContaining({ timeOut: 0 }));
     realtime.disconnect();
+  });
+
+  describe('with the user’s in_app settings', () => {
+    const toastr = { info: jest.fn(), warning: jest.fn(), error: jest.fn() };
+    const start = (prefs: NotificationPreferences): Promise<FakeSocket> =>
+      liveWithPreferences(prefs, [{ provide: ToastrService, useValue: toastr }], () => TestBed.inject(AlertToaster).start());
+    const toasts = (): number => toastr.info.mock.calls.length + toastr.warning.mock.calls.length + toastr.error.mock.calls.length;
+
+    beforeEach(() => jest.clearAllMocks());
+    afterEach(() => TestBed.inject(RealtimeService).disconnect());
+
+    it('shows no toast at all, even for urgent alerts, while in_app is silent or off', async () => {
+      for (const mode of ['silent', 'off'] as const) {
+        TestBed.resetTestingModule();
+        const socket = await start(somePreferences({ channels: { in_app: { mode, min_priority: 'low' } } }));
+        socket.push('alert_fired', anAlertFired({ priority: 'urgent' }));
+        socket.push('alert_fired', anAlertFired({ priority: 'normal' }));
+      }
+      expect(toasts()).toBe(0);
+    });
+
+    it('toasts only from in_app’s minimum priority up while it is on', async () => {
+      const socket = await start(somePreferences({ channels: { in_app: { mode: 'on', min_priority: 'high' } } }));
+      socket.push('alert_fired', anAlertFired({ priority: 'normal', message: 'normal one' }));
+      socket.push('alert_fired', anAlertFired({ priority: 'high', message: 'high one' }));
+      expect(toastr.info).not.toHaveBeenCalled();
+      expect(toastr.warning).toHaveBeenCalledWith('high one', 'ES · ES breakout', expect.anything());
+    });
   });
 });

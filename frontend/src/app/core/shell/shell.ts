@@ -53,6 +53,8 @@ export class Shell {
     { path: '/rules', label: 'Rules', icon: 'rule', role: 'viewer' },
     { path: '/users', label: 'Users', icon: 'group', role: 'admin' },
     { path: '/deliveries', label: 'Deliveries', icon: 'outbox', role: 'admin' },
+    { path: '/channels', label: 'Channels', icon: 'settings_input_antenna', role: 'admin' },
+    { path: '/settings/notifications', label: 'Notification settings', icon: 'notifications_active', role: 'viewer' },
     { path: '/account', label: 'Account & API keys', icon: 'manage_accounts', role: 'viewer' },
   ];
   protected readonly links = computed(() => (this.auth.user() ? this.allLinks.filter((l) => this.auth.can(l.role)) : []));

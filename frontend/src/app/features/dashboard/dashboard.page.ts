@@ -1,4 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, type OnInit } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
+import { Router } from '@angular/router';
+import { AlertDetailDialog } from './alert-detail-dialog';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AlertFeed } from './alert-feed';
@@ -58,8 +61,18 @@ import { Watchlist } from './watchlist';
 })
 export class DashboardPage implements OnInit {
   protected readonly store = inject(DashboardStore);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  /** From /alerts/:id, the link in every notification: the dashboard with that alert open. */
+  readonly id = input<string>();
 
   ngOnInit(): void {
     void this.store.load();
+    const alertId = Number(this.id());
+    if (Number.isInteger(alertId) && alertId > 0) {
+      const ref = this.dialog.open(AlertDetailDialog, { data: alertId, width: '560px' });
+      // Closing the alert leaves the dashboard's own address, so a reload does not reopen it.
+      ref.afterClosed().subscribe(() => void this.router.navigateByUrl('/', { replaceUrl: true }));
+    }
   }
 }

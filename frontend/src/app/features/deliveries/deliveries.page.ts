@@ -5,22 +5,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import {
-  NOTIFICATION_CHANNELS,
-  type NotificationChannel,
-  type NotificationMetrics,
-  type NotificationRecord,
-} from '@tradeassist/shared-types';
+import type { NotificationChannel, NotificationMetrics, NotificationRecord } from '@tradeassist/shared-types';
 import { ApiError } from '../../core/api/api-error';
 import { NotificationsApi } from '../../core/api/notifications-api';
-import { channelLabel } from '../../shared/delivery-status';
+import { OUTBOX_CHANNELS, channelLabel } from '../../shared/delivery-status';
 import { formatTime } from '../../shared/format';
 
 /** "same" replays to the notification's own channel. */
 type ReplayTarget = NotificationChannel | 'same';
-
-/** Channels the outbox delivers (in_app and sound never go through it). */
-const OUTBOX_CHANNELS = NOTIFICATION_CHANNELS.filter((c) => c !== 'in_app' && c !== 'sound');
 
 /** For administrators: how each channel delivers, and what could not be delivered, to send again. */
 @Component({

@@ -1,0 +1,32 @@
+import type { NotificationChannel } from '@tradeassist/shared-types';
+import type { NotificationEntity } from './entities/notification.entity';
+
+export function idempotencyKey(alertId: number, channel: NotificationChannel, recipientId: number | null): string {
+  return `alert-${alertId}-${channel}-${recipientId ?? 'all'}`;
+}
+
+/** A new pending outbox row: about an alert or a system event, due now unless a digest holds it back. */
+export function outboxRow(
+  about: { alertId: number } | { systemEventId: number },
+  channel: NotificationChannel,
+  recipientId: number | null,
+  key: string,
+  now: number,
+  extra: { silent?: boolean; digestKey?: string | null; dueAt?: number } = {},
+): Omit<NotificationEntity, 'id'> {
+  return {
+    alertId: 'alertId' in about ? about.alertId : null,
+    systemEventId: 'systemEventId' in about ? about.systemEventId : null,
+    channel,
+    recipientId,
+    idempotencyKey: key,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: extra.dueAt ?? now,
+    lastError: null,
+    createdAt: now,
+    sentAt: null,
+    silent: extra.silent ?? false,
+    digestKey: extra.digestKey ?? null,
+  };
+}

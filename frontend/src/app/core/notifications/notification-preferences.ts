@@ -1,0 +1,64 @@
+import { Injectable, Injector, computed, effect, inject, signal } from '@angular/core';
+import {
+  ALERT_PRIORITIES,
+  DEFAULT_PREFERENCES,
+  type AlertPriority,
+  type NotificationChannel,
+  type NotificationPreferences,
+} from '@tradeassist/shared-types';
+import { PreferencesApi } from '../api/preferences-api';
+import { AuthService } from '../auth/auth.service';
+
+const rank = (p: AlertPriority): number => ALERT_PRIORITIES.indexOf(p);
+
+/**
+ * The signed-in user's notification settings for the whole session: loaded once on sign-in,
+ * replaced by what the server answers to a save. Until they arrive the server's defaults apply
+ * (every channel on), so an alert in the first moments still gets its toast.
+ */
+@Injectable({ providedIn: 'root' })
+export class NotificationPreferencesStore {
+  private readonly api = inject(PreferencesApi);
+  private readonly auth = inject(AuthService);
+  private readonly injector = inject(Injector);
+  private readonly prefs = signal<NotificationPreferences | null>(null);
+  /** Null until loaded (or after sign-out). */
+  readonly preferences = this.prefs.asReadonly();
+  readonly effective = computed(() => this.prefs() ?? DEFAULT_PREFERENCES);
+  private started = false;
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    effect(
+      () => {
+        const user = this.auth.user();
+        if (user && !user.must_change_password) void this.load().catch(() => undefined);
+        else this.prefs.set(null);
+      },
+      { injector: this.injector },
+    );
+  }
+
+  async load(): Promise<NotificationPreferences> {
+    const prefs = await this.api.get();
+    this.prefs.set(prefs);
+    return prefs;
+  }
+
+  async save(body: NotificationPreferences): Promise<NotificationPreferences> {
+    const prefs = await this.api.put(body);
+    this.prefs.set(prefs);
+    return prefs;
+  }
+
+  /**
+   * Whether this console should alert (a toast, a tone) on the channel for an alert of this
+   * priority: only in mode 'on' and at or above the channel's minimum. 'silent' and 'off' leave
+   * the live feed and the notification center to show it quietly.
+   */
+  alerts(channel: NotificationChannel, priority: AlertPriority): boolean {
+    const pref = this.effective().channels[channel];
+    return !pref || (pref.mode === 'on' && rank(priority) >= rank(pref.min_priority));
+  }
+}

@@ -1,0 +1,40 @@
+import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { provideRouter, Router } from '@angular/router';
+import { configurePageTestBed } from '../../../testing/page-test-bed';
+import { AlertDetailDialog } from './alert-detail-dialog';
+import { DashboardPage } from './dashboard.page';
+
+describe('DashboardPage at /alerts/:id (the link in every notification)', () => {
+  let opened: { component: unknown; data: unknown }[];
+  let closed: () => void;
+
+  beforeEach(() => {
+    opened = [];
+    configurePageTestBed('viewer', [provideRouter([])]);
+    const dialog = TestBed.inject(MatDialog);
+    jest.spyOn(dialog, 'open').mockImplementation(((component: unknown, config?: { data?: unknown }) => {
+      opened.push({ component, data: config?.data });
+      return { afterClosed: () => ({ subscribe: (fn: () => void) => (closed = fn) }) };
+    }) as unknown as MatDialog['open']);
+  });
+
+  function render(id: string | undefined): void {
+    const fixture = TestBed.createComponent(DashboardPage);
+    if (id !== undefined) fixture.componentRef.setInput('id', id);
+    fixture.detectChanges();
+  }
+
+  it('opens the alert named by the address, and goes back to the dashboard when it is closed', () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    render('42');
+    expect(opened).toEqual([{ component: AlertDetailDialog, data: 42 }]);
+    closed();
+    expect(navigate).toHaveBeenCalledWith('/', { replaceUrl: true });
+  });
+
+  it.each([undefined, 'abc', '0'])('opens nothing for %p', (id) => {
+    render(id);
+    expect(opened).toEqual([]);
+  });
+});
