@@ -1,5 +1,5 @@
 import { aRule } from '../../../testing/factories';
-import { DEFAULT_RULE_VIEW, afterFiring, viewRules } from './rules-view';
+import { DEFAULT_RULE_VIEW, afterFiring, msUntilUtcMidnight, viewRules } from './rules-view';
 
 const RULES = [
   aRule({ id: 1, name: 'ES breakout', threshold: 6100, last_triggered: '2026-11-30T10:00:00.000Z', fires_today: 3 }),
@@ -69,5 +69,15 @@ describe('afterFiring', () => {
       fires_today: 2,
       last_triggered: '2026-11-30T23:59:59.999Z',
     });
+  });
+});
+
+describe('msUntilUtcMidnight', () => {
+  it.each([
+    ['2026-12-01T15:00:00.000Z', 9 * 3_600_000],
+    ['2026-12-01T23:59:59.999Z', 1],
+    ['2026-12-01T00:00:00.000Z', 86_400_000],
+  ])('from %s', (at, ms) => {
+    expect(msUntilUtcMidnight(Date.parse(at))).toBe(ms);
   });
 });

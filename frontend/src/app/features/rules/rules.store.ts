@@ -6,7 +6,7 @@ import { InstrumentsApi } from '../../core/api/instruments-api';
 import { RulesApi } from '../../core/api/rules-api';
 import { RealtimeService } from '../../core/realtime/realtime.service';
 import { importProblems, type ImportProblem } from './rule-import';
-import { DEFAULT_RULE_VIEW, afterFiring, viewRules, type RuleViewQuery } from './rules-view';
+import { DEFAULT_RULE_VIEW, afterFiring, msUntilUtcMidnight, viewRules, type RuleViewQuery } from './rules-view';
 
 /** What the last import did: how many rules it created, or why it created none. */
 export interface ImportOutcome {
@@ -54,6 +54,16 @@ export class RulesStore {
       .on('alert_fired')
       .pipe(takeUntilDestroyed(inject(DestroyRef)))
       .subscribe((alert) => this.ruleList.update((l) => l.map((r) => (r.id === alert.rule_id ? afterFiring(r, alert.timestamp) : r))));
+    // At 00:00 UTC the server's count starts again; so does the page's, without a reload.
+    let midnight: ReturnType<typeof setTimeout>;
+    const schedule = (): void => {
+      midnight = setTimeout(() => {
+        this.ruleList.update((l) => l.map((r) => (r.fires_today === 0 ? r : { ...r, fires_today: 0 })));
+        schedule();
+      }, msUntilUtcMidnight());
+    };
+    schedule();
+    inject(DestroyRef).onDestroy(() => clearTimeout(midnight));
   }
 
   async load(): Promise<void> {
