@@ -57,6 +57,9 @@ describe('SMS channel: the Twilio Messages resource on a local fake (real app)',
   it('texts urgent alerts to the owner, 160 characters at most, and skips the others', async () => {
     const normal = await fire({ channels: ['sms'] });
     expect(await deliveries(normal)).toEqual([]);
+    // Nothing to deliver beyond the console: not left 'pending' for ever.
+    const stored = await http<{ delivery_status: string }>(t.baseUrl, 'GET', `/api/alerts/${normal}`);
+    expect(stored.body.delivery_status).toBe('in_app_sent');
     const long = 'x'.repeat(200);
     const urgent = await fire({ channels: ['sms'], priority: 'urgent', message_template: `{{symbol}} ${long}` });
     await dispatchAll(1);

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   Between,
+  In,
   LessThanOrEqual,
   MoreThanOrEqual,
   type DataSource,
@@ -103,9 +104,28 @@ export class AlertsService implements OnModuleInit {
   }
 
   async detail(id: number): Promise<AlertDetail> {
-    const row = await this.repo.findOneBy({ id });
-    if (!row) throw new NotFoundError('ALERT_NOT_FOUND', `Alert with ID ${id} not found`);
-    return { ...toAlertDto(row), explanation: row.explanation, rule_definition: await this.rules.versionAt(row.ruleId, row.ruleVersion) };
+    const [found] = await this.details([id]);
+    if (!found) throw new NotFoundError('ALERT_NOT_FOUND', `Alert with ID ${id} not found`);
+    return found;
+  }
+
+  /**
+   * The alerts that still exist among ids, in id order (a digest's alerts): a query per 500 ids and
+   * one rule-version read per distinct (rule, version), not a query pair per alert.
+   */
+  async details(ids: readonly number[]): Promise<AlertDetail[]> {
+    const rows: AlertLogEntity[] = [];
+    for (let i = 0; i < ids.length; i += 500) rows.push(...(await this.repo.findBy({ id: In(ids.slice(i, i + 500)) })));
+    rows.sort((a, b) => a.id - b.id);
+    const versions = new Map<string, ReturnType<RulesService['versionAt']>>();
+    return Promise.all(
+      rows.map(async (row) => {
+        const key = `${row.ruleId}:${row.ruleVersion}`;
+        let version = versions.get(key);
+        if (!version) versions.set(key, (version = this.rules.versionAt(row.ruleId, row.ruleVersion)));
+        return { ...toAlertDto(row), explanation: row.explanation, rule_definition: await version };
+      }),
+    );
   }
 
   /** What the outbox says of an alert's deliveries (only alerts still there: a deleted one is left alone). */

@@ -1,5 +1,13 @@
-import type { NotificationChannel } from '@tradeassist/shared-types';
+import type { AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
 import type { NotificationEntity } from './entities/notification.entity';
+
+/**
+ * Whether an alert of this priority goes through the outbox on this channel: in_app and sound are
+ * delivered by the console itself, and SMS carries urgent alerts only.
+ */
+export function viaOutbox(channel: NotificationChannel, priority: AlertPriority): boolean {
+  return channel !== 'in_app' && channel !== 'sound' && (channel !== 'sms' || priority === 'urgent');
+}
 
 export function idempotencyKey(alertId: number, channel: NotificationChannel, recipientId: number | null): string {
   return `alert-${alertId}-${channel}-${recipientId ?? 'all'}`;

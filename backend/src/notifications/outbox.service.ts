@@ -5,14 +5,9 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { InboxEntity } from './entities/inbox.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { InboxService } from './inbox/inbox.service';
-import { idempotencyKey, outboxRow } from './outbox-row';
+import { idempotencyKey, outboxRow, viaOutbox } from './outbox-row';
 import { PreferencesService } from './preferences/preferences.service';
 import { RunawayGuard } from './runaway-guard';
-
-export { idempotencyKey } from './outbox-row';
-
-/** Channels delivered without the outbox: in_app reaches the console as alert_fired, sound is played there. */
-const DIRECT: readonly NotificationChannel[] = ['in_app', 'sound'];
 
 /** Where one alert goes. */
 export interface AlertRoute {
@@ -24,11 +19,6 @@ export interface AlertRoute {
   /** What the notification center shows. */
   title: string;
   body: string;
-}
-
-/** SMS is for urgent alerts: a rule that lists it sends the others through its other channels only. */
-function routed(channel: NotificationChannel, priority: AlertPriority): boolean {
-  return !DIRECT.includes(channel) && (channel !== 'sms' || priority === 'urgent');
 }
 
 /** A digest window's start: windows are aligned to the clock, so every row of one window gets the same key. */
@@ -57,7 +47,7 @@ export class OutboxService {
   /** Returns the notification-center entries written: announce() them once the transaction has committed. */
   async enqueue(manager: EntityManager, routes: AlertRoute[], now = Date.now()): Promise<InboxEntity[]> {
     const rows = routes.flatMap((r) => {
-      const outbound = r.channels.filter((c) => routed(c, r.priority));
+      const outbound = r.channels.filter((c) => viaOutbox(c, r.priority));
       const runaway = this.noteFiring(r.ruleId, now);
       return outbound.map((channel) => {
         const { silent, digestMinutes } = this.preferences.deliveryOptions(r.recipientId, channel);

@@ -18,8 +18,4 @@ export class RunawayGuard {
     if (times.length > this.limit + 1) times.shift();
     return times.length > this.limit && nowMs - (times[0] as number) < this.windowMs;
   }
-
-  forget(ruleId: number): void {
-    this.recent.delete(ruleId);
-  }
 }

@@ -4,7 +4,7 @@ import { AlertsService, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import { LATE, type Firing, type RearmState } from '../engine';
 import { MarketDataService, type NormalizedTick } from '../market';
-import { OutboxService, PreferencesService, type AlertRoute } from '../notifications';
+import { OutboxService, PreferencesService, viaOutbox, type AlertRoute } from '../notifications';
 import { RealtimeService } from '../realtime';
 import { RearmStore, RuleEngineService } from '../rules';
 import { buildAlert } from './alert-builder';
@@ -88,8 +88,8 @@ export class TickPipeline {
       if (!rule || !tick) return;
       const alert = buildAlert(f, rule, tick, evalMs[i] ?? 0);
       const channels = this.preferences.route(rule.ownerId, rule.options.channels, rule.options.priority);
-      // Channels beyond the console's own are pending until the dispatcher has delivered them all.
-      if (channels.some((c) => c !== 'in_app' && c !== 'sound')) alert.deliveryStatus = 'pending';
+      // Pending until the dispatcher has delivered every outbox row (a normal alert on a rule listing sms gets none there).
+      if (channels.some((c) => viaOutbox(c, rule.options.priority))) alert.deliveryStatus = 'pending';
       alerts.push(alert);
       routes.push({
         ruleId: f.ruleId,

@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AlertDetail, AlertPriority, NotificationChannel } from '@tradeassist/shared-types';
 import { AlertsService } from '../../alerts';
-import { AppException } from '../../common';
+import { APP_CONFIG, type AppConfig } from '../../config';
 import { ChannelSettingsService } from '../channel-settings/channel-settings.service';
 import { isOutboxChannel } from '../channel-settings/channel-fields';
 import { NotificationEntity } from '../entities/notification.entity';
@@ -27,6 +27,7 @@ export class MessageComposer {
   private readonly logger = new Logger(MessageComposer.name);
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly alertsService: AlertsService,
     private readonly settings: ChannelSettingsService,
     private readonly systemEvents: SystemEventsService,
@@ -35,16 +36,10 @@ export class MessageComposer {
 
   /** The alerts that still exist, each with the priority of the rule version it fired under. */
   async alerts(ids: number[]): Promise<{ alert: AlertDetail; priority: AlertPriority }[]> {
-    const found: { alert: AlertDetail; priority: AlertPriority }[] = [];
-    for (const id of ids) {
-      try {
-        const alert = await this.alertsService.detail(id);
-        found.push({ alert, priority: alert.rule_definition?.definition.priority ?? 'normal' });
-      } catch (error) {
-        if (!(error instanceof AppException && error.status === 404)) throw error;
-      }
-    }
-    return found;
+    return (await this.alertsService.details(ids)).map((alert) => ({
+      alert,
+      priority: alert.rule_definition?.definition.priority ?? 'normal',
+    }));
   }
 
   /** One alert in the channel's own template (or `template`, to preview one before it is saved). */
@@ -55,7 +50,7 @@ export class MessageComposer {
     actions: ActionLinks | null,
     template?: string,
   ): NotificationMessage {
-    const consoleUrl = this.settings.senderConfig().console_url;
+    const consoleUrl = this.config.notifications.console_url;
     const link = consoleLink(consoleUrl, `/alerts/${alert.id}`);
     const context = templateContext(alert, priority, link, actions);
     const source = template ?? (isOutboxChannel(channel) ? this.settings.template(channel) : '{{message}}');
@@ -77,13 +72,13 @@ export class MessageComposer {
       alerts,
       priority,
       { count: alerts.length, window_minutes: minutes, reason: digestKey.startsWith('runaway-') ? 'runaway' : 'preference' },
-      this.settings.senderConfig().console_url,
+      this.config.notifications.console_url,
     );
   }
 
   async system(id: number): Promise<NotificationMessage | null> {
     const event = (await this.systemEvents.find([id])).get(id);
-    return event ? systemMessage(event, this.settings.senderConfig().console_url) : null;
+    return event ? systemMessage(event, this.config.notifications.console_url) : null;
   }
 
   /** The alert's delivery_status from its outbox rows: failed once any is dead, all_delivered once all are sent. */

@@ -7,7 +7,7 @@ import { toIso } from '../../common';
 import { NotificationEntity } from '../entities/notification.entity';
 import { SystemEventEntity } from '../entities/system-event.entity';
 import { InboxService } from '../inbox/inbox.service';
-import { outboxRow } from '../outbox-row';
+import { outboxRow, viaOutbox } from '../outbox-row';
 import { PreferencesService } from '../preferences/preferences.service';
 
 /** How often the same event (type and subject) may be raised again. */
@@ -23,7 +23,7 @@ export interface RaiseSystemEvent {
   subject?: string;
 }
 
-export function toSystemEvent(e: SystemEventEntity): SystemEvent {
+function toSystemEvent(e: SystemEventEntity): SystemEvent {
   return {
     id: e.id,
     type: e.type,
@@ -77,7 +77,7 @@ export class SystemEventsService {
         // Routed like an alert without channels of its own: each administrator's defaults and settings.
         this.preferences
           .route(admin.id, null, e.priority, now)
-          .filter((c) => c !== 'in_app' && c !== 'sound' && (c !== 'sms' || e.priority === 'urgent'))
+          .filter((c) => viaOutbox(c, e.priority))
           .map((channel) =>
             outboxRow({ systemEventId: saved.id }, channel, admin.id, `system-${saved.id}-${channel}-${admin.id}`, now, {
               silent: this.preferences.deliveryOptions(admin.id, channel).silent,
