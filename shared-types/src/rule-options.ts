@@ -26,6 +26,11 @@ export type PriceSource = (typeof PRICE_SOURCES)[number];
 export const ALERT_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 
+/** Whether an alert of this priority reaches a channel set to this minimum. */
+export function meetsMinPriority(priority: AlertPriority, min: AlertPriority): boolean {
+  return ALERT_PRIORITIES.indexOf(priority) >= ALERT_PRIORITIES.indexOf(min);
+}
+
 export const NOTIFICATION_CHANNELS = ['in_app', 'sound', 'slack', 'email', 'webhook', 'discord', 'telegram', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 

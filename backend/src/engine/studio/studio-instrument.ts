@@ -42,8 +42,7 @@ export class StudioInstrument extends LevelGate {
   lazyCloses = new Float64Array(0);
   windowList: { source: PriceSource; window: PriceWindow }[] = [];
   barList: Bar[] = [];
-  /** Its live rules in id order, so firings come out ordered by rule id; those read on ticks, on bar closes, and on ticks but off the level path. */
-  rules: StudioRule[] = [];
+  /** Its live rules in id order (so firings come out ordered by rule id): those read on ticks, on bar closes, and on ticks but off the level path. */
   tickRules: StudioRule[] = [];
   closeRules: StudioRule[] = [];
   otherTickRules: StudioRule[] = [];
@@ -106,7 +105,6 @@ export class StudioInstrument extends LevelGate {
 
   /** Rebuilds what the rules need (windows, bars, indicators), keeping the state of those still needed; levels: whether the level path runs. */
   setRules(rules: StudioRule[], levels: boolean): void {
-    this.rules = rules;
     this.tickRules = rules.filter((r) => r.options.mode !== 'once_per_bar_close');
     this.closeRules = rules.filter((r) => r.options.mode === 'once_per_bar_close');
     this.otherTickRules = levels ? this.tickRules.filter((r) => !r.level) : this.tickRules;
@@ -170,10 +168,6 @@ export class StudioInstrument extends LevelGate {
   resume(x: ClosingSeries): void {
     const col = priceCol(x.source);
     if ((this.table.data[this.o + col + 1] as number) > x.fedAt) x.resume(this.table.data[this.o + col] as number);
-  }
-
-  seriesOf(o: Operand, barMs: number, source: PriceSource): BarSeries | undefined {
-    return this.series.get(seriesKey(o, barMs, source));
   }
 
   closeHistoryOf(bars: number, barMs: number, source: PriceSource): CloseHistory | undefined {

@@ -1,7 +1,5 @@
-import { ALERT_PRIORITIES, type AlertPriority, type NotificationChannel, type NotificationPreferences } from '@tradeassist/shared-types';
+import { meetsMinPriority, type AlertPriority, type NotificationChannel, type NotificationPreferences } from '@tradeassist/shared-types';
 import { SessionMatcher } from '../../engine';
-
-const rank = (p: AlertPriority): number => ALERT_PRIORITIES.indexOf(p);
 
 /** A user's quiet hours as a matcher (a window across midnight is two windows). */
 export function quietMatcher(prefs: NotificationPreferences): SessionMatcher | null {
@@ -34,7 +32,7 @@ export function routeFor(
   const hushed = priority !== 'urgent' && quiet !== null && quiet.matches(nowMs);
   return wanted.filter((c) => {
     const pref = prefs.channels[c];
-    if (pref && (pref.mode === 'off' || rank(priority) < rank(pref.min_priority))) return false;
+    if (pref && (pref.mode === 'off' || !meetsMinPriority(priority, pref.min_priority))) return false;
     return !hushed || c === 'in_app';
   });
 }

@@ -65,12 +65,16 @@ describe('NotificationPreferencesStore', () => {
   });
 
   it('passes a refused save on as an ApiError and keeps what it had', async () => {
+    const had = somePreferences({ channels: { slack: { mode: 'off', min_priority: 'low' } } });
+    const first = store.save(had);
+    http.expectOne({ method: 'PUT', url: URL }).flush(had);
+    await first;
     const saving = store.save(somePreferences());
     http
       .expectOne(URL)
       .flush(anErrorBody({ status_code: 422, message: 'Validation failed' }), { status: 422, statusText: 'Unprocessable' });
     await expect(saving).rejects.toBeInstanceOf(ApiError);
-    expect(store.preferences()).toBeNull();
+    expect(store.preferences()).toEqual(had);
   });
 
   it('alerts only in mode on, and only at or above the minimum priority', async () => {

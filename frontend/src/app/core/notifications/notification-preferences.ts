@@ -1,15 +1,7 @@
-import { Injectable, Injector, computed, effect, inject, signal } from '@angular/core';
-import {
-  ALERT_PRIORITIES,
-  DEFAULT_PREFERENCES,
-  type AlertPriority,
-  type NotificationChannel,
-  type NotificationPreferences,
-} from '@tradeassist/shared-types';
+import { Injectable, Injector, effect, inject, signal } from '@angular/core';
+import { meetsMinPriority, type AlertPriority, type NotificationChannel, type NotificationPreferences } from '@tradeassist/shared-types';
 import { PreferencesApi } from '../api/preferences-api';
 import { AuthService } from '../auth/auth.service';
-
-const rank = (p: AlertPriority): number => ALERT_PRIORITIES.indexOf(p);
 
 /**
  * The signed-in user's notification settings for the whole session: loaded once on sign-in,
@@ -24,7 +16,6 @@ export class NotificationPreferencesStore {
   private readonly prefs = signal<NotificationPreferences | null>(null);
   /** Null until loaded (or after sign-out). */
   readonly preferences = this.prefs.asReadonly();
-  readonly effective = computed(() => this.prefs() ?? DEFAULT_PREFERENCES);
   private started = false;
 
   start(): void {
@@ -58,7 +49,7 @@ export class NotificationPreferencesStore {
    * the live feed and the notification center to show it quietly.
    */
   alerts(channel: NotificationChannel, priority: AlertPriority): boolean {
-    const pref = this.effective().channels[channel];
-    return !pref || (pref.mode === 'on' && rank(priority) >= rank(pref.min_priority));
+    const pref = this.prefs()?.channels[channel];
+    return !pref || (pref.mode === 'on' && meetsMinPriority(priority, pref.min_priority));
   }
 }

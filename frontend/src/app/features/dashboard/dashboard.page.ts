@@ -1,6 +1,6 @@
+import { Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, type OnInit } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import { Router } from '@angular/router';
 import { AlertDetailDialog } from './alert-detail-dialog';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -62,7 +62,7 @@ import { Watchlist } from './watchlist';
 export class DashboardPage implements OnInit {
   protected readonly store = inject(DashboardStore);
   private readonly dialog = inject(MatDialog);
-  private readonly router = inject(Router);
+  private readonly location = inject(Location);
   /** From /alerts/:id, the link in every notification: the dashboard with that alert open. */
   readonly id = input<string>();
 
@@ -71,8 +71,9 @@ export class DashboardPage implements OnInit {
     const alertId = Number(this.id());
     if (Number.isInteger(alertId) && alertId > 0) {
       const ref = this.dialog.open(AlertDetailDialog, { data: alertId, width: '560px' });
-      // Closing the alert leaves the dashboard's own address, so a reload does not reopen it.
-      ref.afterClosed().subscribe(() => void this.router.navigateByUrl('/', { replaceUrl: true }));
+      // Closing the alert shows the dashboard's own address (so a reload does not reopen it) without
+      // navigating: the page and its data stay as they are.
+      ref.afterClosed().subscribe(() => this.location.replaceState('/'));
     }
   }
 }

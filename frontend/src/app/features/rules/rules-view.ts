@@ -84,10 +84,6 @@ export function viewRules(rules: readonly AlertRule[], q: RuleViewQuery): AlertR
   return shown.sort((a, b) => compare(key(a), key(b), direction) || a.id - b.id);
 }
 
-/**
- * A rule after one more alert: the server counts today's from 00:00 UTC in tick time, so an alert
- * stamped before that (a replayed feed) moves "last fired" only.
- */
 const DAY_MS = 86_400_000;
 
 /** Milliseconds until the next 00:00 UTC, when every "fires today" starts again from zero. */
@@ -95,6 +91,10 @@ export function msUntilUtcMidnight(now = Date.now()): number {
   return DAY_MS - (now % DAY_MS);
 }
 
+/**
+ * A rule after one more alert: the server counts today's from 00:00 UTC in tick time, so an alert
+ * stamped before that (a replayed feed) moves "last fired" only.
+ */
 export function afterFiring(rule: AlertRule, timestamp: string, now = Date.now()): AlertRule {
   const today = now - (now % DAY_MS);
   return { ...rule, last_triggered: timestamp, fires_today: rule.fires_today + (Date.parse(timestamp) >= today ? 1 : 0) };

@@ -106,7 +106,7 @@ export type WithinKey = 'within_seconds' | 'within_bars';
 
 export const withinKey = (leaf: MoveLeaf): WithinKey => (leaf.within_bars !== undefined ? 'within_bars' : 'within_seconds');
 
-export const withinValue = (leaf: MoveLeaf): number | null => leaf.within_bars ?? leaf.within_seconds ?? null;
+const withinValue = (leaf: MoveLeaf): number | null => leaf.within_bars ?? leaf.within_seconds ?? null;
 
 /** A move looks back in seconds or in bars, never both: the other key goes, the number stays. */
 export function withWithinUnit(leaf: MoveLeaf, key: WithinKey): MoveLeaf {

@@ -21,9 +21,6 @@ import { ServerErrorMatcher } from './server-errors';
         [errorStateMatcher]="matcher"
         [attr.data-testid]="testid()"
       />
-      @if (hint()) {
-        <mat-hint>{{ hint() }}</mat-hint>
-      }
       <mat-error>{{ error() }}</mat-error>
     </mat-form-field>
   `,
@@ -37,7 +34,6 @@ export class NumberField {
   readonly value = model.required<number | null>();
   readonly label = input.required<string>();
   readonly step = input<number | 'any'>('any');
-  readonly hint = input('');
   readonly error = input<string | null>(null);
   readonly testid = input.required<string>();
   protected readonly matcher = new ServerErrorMatcher(() => this.error() !== null);
