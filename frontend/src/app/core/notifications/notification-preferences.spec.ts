@@ -77,6 +77,16 @@ describe('NotificationPreferencesStore', () => {
     expect(store.preferences()).toEqual(had);
   });
 
+  it('shares one request between callers loading at the same moment', async () => {
+    const [a, b] = [store.load(), store.load()];
+    http.expectOne({ method: 'GET', url: URL }).flush(somePreferences());
+    expect(await a).toEqual(await b);
+    // Once answered, the next load asks again.
+    const again = store.load();
+    http.expectOne({ method: 'GET', url: URL }).flush(somePreferences());
+    await again;
+  });
+
   it('alerts only in mode on, and only at or above the minimum priority', async () => {
     const loading = store.load();
     http.expectOne(URL).flush(

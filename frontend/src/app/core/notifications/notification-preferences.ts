@@ -17,6 +17,7 @@ export class NotificationPreferencesStore {
   /** Null until loaded (or after sign-out). */
   readonly preferences = this.prefs.asReadonly();
   private started = false;
+  private loading: Promise<NotificationPreferences> | null = null;
 
   start(): void {
     if (this.started) return;
@@ -31,10 +32,16 @@ export class NotificationPreferencesStore {
     );
   }
 
-  async load(): Promise<NotificationPreferences> {
-    const prefs = await this.api.get();
-    this.prefs.set(prefs);
-    return prefs;
+  /** Reads them again; callers at the same moment (sign-in and a settings page opened directly) share one request. */
+  load(): Promise<NotificationPreferences> {
+    this.loading ??= this.api
+      .get()
+      .then((prefs) => {
+        this.prefs.set(prefs);
+        return prefs;
+      })
+      .finally(() => (this.loading = null));
+    return this.loading;
   }
 
   async save(body: NotificationPreferences): Promise<NotificationPreferences> {

@@ -135,6 +135,15 @@ describe('NotificationSettingsPage', () => {
     expect(host.querySelector('[role="status"]')).toBeNull();
   });
 
+  it('uses the preferences the console already holds instead of asking again', async () => {
+    const again = TestBed.createComponent(NotificationSettingsPage);
+    await again.whenStable();
+    http.expectNone(URL);
+    expect(TestBed.inject(NotificationPreferencesStore).preferences()).toEqual(saved);
+    // The form (shown only once a draft exists) is there at once, from the held preferences.
+    expect((again.nativeElement as HTMLElement).querySelector(by('pref-save'))).not.toBeNull();
+  });
+
   it('mutes this browser’s tones and plays each priority’s tone on request', async () => {
     const sound = TestBed.inject(AlertSound);
     const toggle = await loader.getHarness(MatSlideToggleHarness.with({ selector: by('sound-muted') }));

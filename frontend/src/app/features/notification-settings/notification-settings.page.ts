@@ -91,7 +91,10 @@ export class NotificationSettingsPage implements OnInit {
   protected readonly error = (path: string): string | null => fieldError(this.errors(), path);
 
   ngOnInit(): void {
-    void this.load();
+    // What the console loaded at sign-in is current: no second request for it.
+    const held = this.store.preferences();
+    if (held) this.draft.set(toDraft(held));
+    else void this.load();
   }
 
   protected async load(): Promise<void> {
