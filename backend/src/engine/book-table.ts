@@ -1,12 +1,10 @@
 import * as L from './book-layout';
+import { DenseIds } from './dense-ids';
 import { InstrumentBook } from './instrument-book';
 import { RingArena } from './price-ring';
 import { LATE, type EngineTick, type Firing } from './types';
 
 const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END } = L;
-
-/** Instrument ids below this (database ids in practice) find their slot by array index rather than by hashing. */
-const DENSE_IDS = 1 << 16;
 
 /**
  * Every instrument's book, by slot, and the state every tick reads in one table across instruments
@@ -18,7 +16,7 @@ export class BookTable implements L.HotTable {
   readonly rings = new RingArena();
   private readonly books: InstrumentBook[] = [];
   /** Slot by instrument id (−1: none yet) for dense ids, by hashing for the others. */
-  private denseSlots = new Int32Array(0);
+  private readonly denseSlots = new DenseIds();
   private readonly sparseSlots = new Map<number, number>();
 
   /** Appends the tick's firings (ordered by rule id) to out; returns their count, or LATE (state unchanged). */
@@ -62,12 +60,7 @@ export class BookTable implements L.HotTable {
       hot.set(this.hot);
       this.hot = L.newHot(0, this.hot.length / HOT, hot);
     }
-    if (instrumentId >>> 0 === instrumentId && instrumentId < DENSE_IDS) {
-      if (instrumentId >= this.denseSlots.length) this.growDense(instrumentId);
-      this.denseSlots[instrumentId] = slot;
-    } else {
-      this.sparseSlots.set(instrumentId, slot);
-    }
+    if (!this.denseSlots.set(instrumentId, slot)) this.sparseSlots.set(instrumentId, slot);
     const book = new InstrumentBook(this, slot, instrumentId);
     this.books.push(book);
     return book;
@@ -75,12 +68,7 @@ export class BookTable implements L.HotTable {
 
   /** The instrument's slot, −1 before it has a book. */
   private slotOf(id: number): number {
-    return id >>> 0 === id && id < this.denseSlots.length ? (this.denseSlots[id] as number) : (this.sparseSlots.get(id) ?? -1);
-  }
-
-  private growDense(instrumentId: number): void {
-    const slots = new Int32Array(Math.min(DENSE_IDS, Math.max(64, 2 * this.denseSlots.length, instrumentId + 1))).fill(-1);
-    slots.set(this.denseSlots);
-    this.denseSlots = slots;
+    const slot = this.denseSlots.get(id);
+    return slot >= 0 || this.sparseSlots.size === 0 ? slot : (this.sparseSlots.get(id) ?? -1);
   }
 }

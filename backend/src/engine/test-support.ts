@@ -36,7 +36,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export type Engine = AlertEngine | NaiveEngine;
+type Engine = AlertEngine | NaiveEngine;
 
 export const ENGINES: [string, () => Engine][] = [
   ['AlertEngine', () => new AlertEngine()],

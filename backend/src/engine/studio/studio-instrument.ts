@@ -32,7 +32,7 @@ export class StudioInstrument extends LevelGate {
   /** Where its rules' custom sessions without a timezone of their own run. */
   timezone = DEFAULT_INSTRUMENT_TIMEZONE;
   /** Rate windows by source and length, shared by the rules that read them. */
-  windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
+  windows = new Map<number, { source: PriceSource; window: PriceWindow }>();
   bars = new Map<number, Bar>();
   /** Indicators by operand, bar length and source, shared by the rules that read them. */
   series = new Map<string, BarSeries>();
@@ -109,7 +109,7 @@ export class StudioInstrument extends LevelGate {
     this.closeRules = rules.filter((r) => r.options.mode === 'once_per_bar_close');
     this.otherTickRules = levels ? this.tickRules.filter((r) => !r.level) : this.tickRules;
     this.reset(levels ? this.tickRules.flatMap((r) => r.level ?? []) : []);
-    const windows = new Map<string, { source: PriceSource; window: PriceWindow }>();
+    const windows = new Map<number, { source: PriceSource; window: PriceWindow }>();
     const bars = new Map<number, Bar>();
     const series = new Map<string, BarSeries>();
     for (const r of rules) {
@@ -180,8 +180,11 @@ export class StudioInstrument extends LevelGate {
   }
 }
 
-export function windowKey(source: PriceSource, windowMs: number): string {
-  return `${source}:${windowMs}`;
+const SOURCE_ORDER: Record<PriceSource, number> = { last: 0, bid: 1, ask: 2, mid: 3 };
+
+/** A number, not a string: rate rules look their window up on every tick they read, and a number key allocates nothing. */
+function windowKey(source: PriceSource, windowMs: number): number {
+  return windowMs * 4 + SOURCE_ORDER[source];
 }
 
 function newSeries(o: Operand, barMs: number, source: PriceSource): BarSeries {

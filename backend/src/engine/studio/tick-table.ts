@@ -1,4 +1,6 @@
 import type { PriceSource } from '@tradeassist/shared-types';
+import { DenseIds } from '../dense-ids';
+import type { EngineTick } from '../types';
 import type { Quote } from './quote';
 
 /** Where each number sits in a row (see TickTable). */
@@ -24,8 +26,6 @@ export const Col = {
 
 /** Numbers per row: a row starts at row × STRIDE. */
 export const STRIDE = 16;
-/** Instrument ids below this get a row found by index; others take the full path. */
-const DENSE_IDS = 1 << 16;
 
 /**
  * What a tick reads and writes for every instrument, one row of numbers each in one typed array:
@@ -36,8 +36,8 @@ const DENSE_IDS = 1 << 16;
 export class TickTable {
   data: Float64Array = new Float64Array(STRIDE * 64);
   private rows = 0;
-  /** Rows by instrument id (−1: none), for ids below DENSE_IDS. */
-  private byId = new Int32Array(64).fill(-1);
+  /** Rows by instrument id, for small whole ids (others take the full path). */
+  private readonly byId = new DenseIds();
 
   /** A new row for an instrument (its index): late for nothing, quiet path shut, no prices yet. */
   add(instrumentId: number): number {
@@ -53,20 +53,13 @@ export class TickTable {
       d[o + c] = NaN;
       d[o + c + 1] = -1;
     }
-    if (instrumentId >>> 0 === instrumentId && instrumentId < DENSE_IDS) {
-      if (instrumentId >= this.byId.length) {
-        const more = new Int32Array(Math.max(instrumentId + 1, this.byId.length * 2)).fill(-1);
-        more.set(this.byId);
-        this.byId = more;
-      }
-      this.byId[instrumentId] = row;
-    }
+    this.byId.set(instrumentId, row);
     return row;
   }
 
   /** The row of an instrument with a small whole id, or −1. */
   rowOf(instrumentId: number): number {
-    return instrumentId >>> 0 === instrumentId && instrumentId < this.byId.length ? (this.byId[instrumentId] as number) : -1;
+    return this.byId.get(instrumentId);
   }
 
   /** After a tick: the prices it had become the previous ones, stamped with its count. */
@@ -74,9 +67,27 @@ export class TickTable {
     const d = this.data;
     const n = d[o + Col.ticks] as number;
     if (q.last === q.last) keep(d, o + Col.last, q.last, n);
-    if (q.bid === q.bid) keep(d, o + Col.bid, q.bid, n);
-    if (q.ask === q.ask) keep(d, o + Col.ask, q.ask, n);
-    if (q.mid === q.mid) keep(d, o + Col.mid, q.mid, n);
+    this.rememberSides(o, q.bid, q.ask, n);
+  }
+
+  /**
+   * The same for a tick on the quiet path, read from the tick itself: a tick without bid and ask (the
+   * common case) writes one price and its stamp, and no Quote is filled for nothing.
+   */
+  rememberTick(o: number, tick: EngineTick): void {
+    const d = this.data;
+    const n = d[o + Col.ticks] as number;
+    keep(d, o + Col.last, tick.price, n);
+    if (tick.bid != null || tick.ask != null) this.rememberSides(o, tick.bid ?? NaN, tick.ask ?? NaN, n);
+  }
+
+  /** Bid, ask, and their mid when both are known (NaN: the tick lacks it, the previous one stays). */
+  private rememberSides(o: number, bid: number, ask: number, n: number): void {
+    const d = this.data;
+    if (bid === bid) keep(d, o + Col.bid, bid, n);
+    if (ask === ask) keep(d, o + Col.ask, ask, n);
+    const mid = (bid + ask) / 2;
+    if (mid === mid) keep(d, o + Col.mid, mid, n);
   }
 }
 
