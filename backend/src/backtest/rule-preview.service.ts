@@ -34,7 +34,7 @@ function operandLine(o: Operand, bars: HistoryBar[]): PreviewLine {
     const calc = operandCalculator(o);
     for (const b of bars) {
       calc.update(b.close);
-      const v = calc.value();
+      const v = calc.value;
       values.push(Number.isFinite(v) ? v : null);
     }
   }

@@ -88,16 +88,16 @@ export class Macd {
       magnitude = 2 * (abs + maxAbs);
       error = ROUNDING * magnitude;
     } else {
-      this.fastEma.describeForming(scratch, maxAbs);
+      this.fastEma.describe(scratch, maxAbs);
       ({ slope, intercept, error } = scratch);
-      this.slowEma.describeForming(scratch, maxAbs);
+      this.slowEma.describe(scratch, maxAbs);
       slope -= scratch.slope;
       intercept -= scratch.intercept;
       magnitude = Math.abs(this.fastEma.value) + Math.abs(this.slowEma.value) + 2 * maxAbs;
       error += scratch.error + ROUNDING * magnitude;
     }
     if (line === 'macd') return into.affine(slope, intercept, error);
-    this.signalEma.describeForming(scratch, magnitude);
+    this.signalEma.describe(scratch, magnitude);
     if (scratch.kind === Shape.none) return into.set(Shape.none);
     // The signal's weight on the MACD line: its rounding adds to the line's, scaled by that weight (≤ 1).
     const weight = scratch.slope;

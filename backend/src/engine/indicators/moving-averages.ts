@@ -23,7 +23,7 @@ export class Sma {
   }
 
   /** peek(p) is (p − the leaving value) / period above the mean: affine in p. */
-  describeForming(into: FormingShape, maxAbs: number): void {
+  describe(into: FormingShape, maxAbs: number): void {
     const w = this.window;
     if (w.peekable) into.affine(1 / this.period, w.mean - w.leaving / this.period, w.peekedMeanError(maxAbs));
     else into.set(Shape.none);
@@ -69,7 +69,7 @@ export class Ema {
   }
 
   /** peek(p) is (seed sum + p) / period on the last seeding value, then value + (p − value) × k: affine in p. */
-  describeForming(into: FormingShape, maxAbs: number): void {
+  describe(into: FormingShape, maxAbs: number): void {
     if (this.seen < this.period - 1) into.set(Shape.none);
     else if (this.seen === this.period - 1)
       into.affine(1 / this.period, this.seedSum / this.period, ROUNDING * (Math.abs(this.seedSum) + maxAbs));

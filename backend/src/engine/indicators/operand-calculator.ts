@@ -8,30 +8,14 @@ import { Rsi } from './rsi';
 /** The indicator behind an operand: fed bar closes, read at the last close or with the forming bar at a price. */
 export interface OperandCalculator {
   update(close: number): void;
-  value(): number;
+  /** As of the last close. */
+  readonly value: number;
   peek(price: number): number;
   /** How peek moves with the price, for |price| ≤ maxAbs (see FormingShape). */
   describe(into: FormingShape, maxAbs: number): void;
 }
 
-// Classes rather than closures: a bar close reaches the indicator through one object, not three (they are cold by then).
-
-/** SMA, EMA, RSI: one value each. */
-class SingleOperand implements OperandCalculator {
-  constructor(private readonly i: Sma | Ema | Rsi) {}
-  update(x: number): void {
-    this.i.update(x);
-  }
-  value(): number {
-    return this.i.value;
-  }
-  peek(x: number): number {
-    return this.i.peek(x);
-  }
-  describe(into: FormingShape, maxAbs: number): void {
-    this.i.describeForming(into, maxAbs);
-  }
-}
+// SMA, EMA and RSI are calculators themselves: a bar close, when they are cold, reaches them through one object fewer.
 
 /** An indicator of several lines (MACD's, Bollinger's bands), read on one of them. */
 interface Lines<K extends string> {
@@ -48,7 +32,7 @@ class LineOperand<K extends string> implements OperandCalculator {
   update(x: number): void {
     this.i.update(x);
   }
-  value(): number {
+  get value(): number {
     return this.i[this.line];
   }
   peek(x: number): number {
@@ -62,11 +46,11 @@ class LineOperand<K extends string> implements OperandCalculator {
 export function operandCalculator(o: Operand): OperandCalculator {
   switch (o.kind) {
     case 'sma':
-      return new SingleOperand(new Sma(o.period));
+      return new Sma(o.period);
     case 'ema':
-      return new SingleOperand(new Ema(o.period));
+      return new Ema(o.period);
     case 'rsi':
-      return new SingleOperand(new Rsi(o.period));
+      return new Rsi(o.period);
     case 'macd':
       return new LineOperand(new Macd(o.fast, o.slow, o.signal), o.line);
     case 'bollinger':

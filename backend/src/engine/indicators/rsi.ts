@@ -41,7 +41,7 @@ export class Rsi implements PriceInverse {
    * Every term is ≥ 0, so its rounding stays within a few units of the last place of 100; averages
    * so small that they would round to zero are left unknown. Its bound does not depend on the price.
    */
-  describeForming(into: FormingShape, _maxAbs?: number): void {
+  describe(into: FormingShape, _maxAbs?: number): void {
     if (this.prev !== this.prev || this.changes + 1 < this.period) into.set(Shape.none);
     else if (!(usable(this.gain) && usable(this.loss) && Number.isFinite(this.prev))) into.set(Shape.unknown);
     else into.rising(100 * ROUNDING, this);

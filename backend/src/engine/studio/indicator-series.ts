@@ -68,12 +68,12 @@ export class IndicatorSeries extends ClosingSeries {
 
   /** As of the last closed bar. */
   closed(): number {
-    return this.calc.value();
+    return this.calc.value;
   }
 
   /** With the forming bar closing at its latest price. */
   current(): number {
-    return this.close === this.close ? this.calc.peek(this.close) : this.calc.value();
+    return this.close === this.close ? this.calc.peek(this.close) : this.calc.value;
   }
 
   /** With the forming bar closing at this price (as current() once a tick brought it). */

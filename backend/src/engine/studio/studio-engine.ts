@@ -101,9 +101,8 @@ export class StudioEngine {
         p >= (d[o + Col.quietFrom] as number) &&
         p <= (d[o + Col.quietTo] as number)
       ) {
-        this.quote.setFrom(tick);
         d[o + Col.ticks] = (d[o + Col.ticks] as number) + 1;
-        this.table.remember(o, this.quote);
+        this.table.rememberTick(o, tick);
         d[o + Col.lastTs] = ts;
         return 0;
       }
