@@ -4,7 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import type { ChannelField } from '@tradeassist/shared-types';
-import { FieldErrorMatchers, fieldError, type FieldErrors } from '../../shared/field-errors';
+import { MatcherCache, fieldError, type FieldErrors } from '../../shared/field-errors';
 
 /** A channel's settings: secrets only as set or not set with their variable, editable ones as inputs, the rest as read. */
 @Component({
@@ -89,7 +89,7 @@ export class ChannelFields {
   readonly values = model.required<Record<string, string>>();
   readonly errors = input<FieldErrors>({});
 
-  protected readonly matchers = new FieldErrorMatchers(() => this.errors());
+  protected readonly matchers = new MatcherCache(() => this.errors(), 'below');
   protected readonly error = (path: string): string | null => fieldError(this.errors(), path);
 
   protected set(key: string, value: string): void {

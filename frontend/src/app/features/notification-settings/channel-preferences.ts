@@ -5,7 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { ALERT_PRIORITIES, DIGEST_WINDOWS_MINUTES, type ChannelMode } from '@tradeassist/shared-types';
 import { CHANNEL_LABELS } from '../../shared/delivery-status';
-import { FieldErrorMatchers, exactError, fieldError, type FieldErrors } from '../../shared/field-errors';
+import { MatcherCache, errorAt, fieldError, type FieldErrors } from '../../shared/field-errors';
 import { patchAt } from '../../shared/lists';
 import { digestable, modesOf, type ChannelRow } from './preferences-draft';
 
@@ -125,8 +125,8 @@ export class ChannelPreferences {
   protected readonly modeLabels = MODE_LABELS;
   protected readonly columns = COLUMNS;
   protected readonly modesOf = modesOf;
-  protected readonly exact = (path: string): string | null => exactError(this.errors(), path);
-  protected readonly matchers = new FieldErrorMatchers(() => this.errors());
+  protected readonly exact = (path: string): string | null => errorAt(this.errors(), path);
+  protected readonly matchers = new MatcherCache(() => this.errors(), 'below');
 
   protected patch(index: number, change: Partial<ChannelRow>): void {
     this.rows.update((rows) => patchAt(rows, index, change));

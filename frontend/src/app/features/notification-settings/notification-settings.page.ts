@@ -9,7 +9,7 @@ import { NOTIFICATION_CHANNELS } from '@tradeassist/shared-types';
 import { ApiError } from '../../core/api/api-error';
 import { NotificationPreferencesStore } from '../../core/notifications/notification-preferences';
 import { CHANNEL_LABELS } from '../../shared/delivery-status';
-import { FieldErrorMatchers, fieldError } from '../../shared/field-errors';
+import { MatcherCache, fieldError } from '../../shared/field-errors';
 import { ChannelPreferences } from './channel-preferences';
 import { QuietHoursFields } from './quiet-hours-fields';
 import { SoundSettings } from './sound-settings';
@@ -87,7 +87,7 @@ export class NotificationSettingsPage implements OnInit {
   protected readonly errors = computed(() => this.saveError()?.paths ?? {});
   protected readonly channels = NOTIFICATION_CHANNELS;
   protected readonly labels = CHANNEL_LABELS;
-  protected readonly matchers = new FieldErrorMatchers(() => this.errors());
+  protected readonly matchers = new MatcherCache(() => this.errors(), 'below');
   protected readonly error = (path: string): string | null => fieldError(this.errors(), path);
 
   ngOnInit(): void {

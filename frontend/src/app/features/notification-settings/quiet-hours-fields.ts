@@ -4,7 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { TimezoneField } from '../../shared/timezone-field';
-import { FieldErrorMatchers, exactError, fieldError, type FieldErrors } from '../../shared/field-errors';
+import { MatcherCache, errorAt, fieldError, type FieldErrors } from '../../shared/field-errors';
 import { browserTimezone, type QuietHoursDraft } from './preferences-draft';
 
 const EDGES = [
@@ -77,8 +77,8 @@ export class QuietHoursFields {
 
   protected readonly edges = EDGES;
   protected readonly browserZone = browserTimezone();
-  protected readonly exact = (path: string): string | null => exactError(this.errors(), path);
-  protected readonly matchers = new FieldErrorMatchers(() => this.errors());
+  protected readonly exact = (path: string): string | null => errorAt(this.errors(), path);
+  protected readonly matchers = new MatcherCache(() => this.errors(), 'below');
 
   protected patch(change: Partial<QuietHoursDraft>): void {
     this.quiet.update((q) => ({ ...q, ...change }));

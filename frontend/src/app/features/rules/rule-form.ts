@@ -36,7 +36,7 @@ import { RuleTemplatesStore } from './editor/rule-templates.store';
 import { RuleTriggerFields } from './editor/rule-trigger-fields';
 import { RuleSessionFields } from './editor/session-fields';
 import { askTemplateDetails } from './editor/save-template-dialog';
-import { errorAt, errorsUnder, matchersFor } from './editor/server-errors';
+import { errorAt, errorsUnder, matchersFor } from '../../shared/field-errors';
 import { RuleVersionsPanel } from './history/rule-versions-panel';
 import { RulePreviewPanel } from './preview/rule-preview-panel';
 import { CONDITION_LABELS, RULE_TYPE_LABELS } from './rule-labels';

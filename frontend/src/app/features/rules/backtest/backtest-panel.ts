@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { BACKTEST_LIMITS, type CreateRuleRequest } from '@tradeassist/shared-types';
 import { formatPrice } from '../../../shared/format';
-import { errorAt, matchersFor } from '../editor/server-errors';
+import { errorAt, matchersFor } from '../../../shared/field-errors';
 import { isoToUtcInput, utcInputToIso } from '../editor/utc-input';
 import { BacktestChart } from './backtest-chart';
 import { BacktestRunner } from './backtest-runner';

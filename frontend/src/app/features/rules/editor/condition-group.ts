@@ -5,7 +5,7 @@ import { CONDITION_TREE_LIMITS, type ConditionNode } from '@tradeassist/shared-t
 import { ConditionLeaf } from './condition-leaf';
 import { canNestAt, isGroup, newGroup, newLeaf, pathLabel, type GroupNode } from './condition-tree';
 import { OptionSelect } from './option-select';
-import { errorAt, errorsUnder, type ErrorPaths } from './server-errors';
+import { errorAt, errorsUnder, type FieldErrors } from '../../../shared/field-errors';
 
 const GROUP_KINDS = ['all', 'any'] as const;
 const GROUP_KIND_LABELS: Readonly<Record<GroupNode['kind'], string>> = {
@@ -139,7 +139,7 @@ export class ConditionGroup {
   /** Child indexes from the root; empty for the root itself. */
   readonly path = input<readonly number[]>([]);
   /** The server's messages under this group ('' for the group itself, 'of', 'of.0.threshold', ...). */
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
   /** How many more nodes the whole tree may take. */
   readonly room = input.required<number>();
 

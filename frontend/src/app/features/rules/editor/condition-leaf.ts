@@ -25,7 +25,7 @@ import { CONDITION_LABELS } from '../rule-labels';
 import { NumberField } from './number-field';
 import { OperandField } from './operand-field';
 import { OptionSelect } from './option-select';
-import { errorAt, errorsUnder, type ErrorPaths } from './server-errors';
+import { errorAt, errorsUnder, type FieldErrors } from '../../../shared/field-errors';
 
 const MOVES = ['up percent', 'down percent', 'up value', 'down value'] as const;
 type Move = (typeof MOVES)[number];
@@ -195,7 +195,7 @@ export class ConditionLeaf {
   /** Where it sits: child indexes from the root, which name its test ids and its label ("2.1"). */
   readonly path = input.required<readonly number[]>();
   /** The server's messages under this node ('' for the node itself, 'threshold', 'subject.period', ...). */
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
 
   protected readonly kinds = Object.keys(LEAF_KIND_LABELS) as LeafKind[];
   protected readonly kindLabels = LEAF_KIND_LABELS;

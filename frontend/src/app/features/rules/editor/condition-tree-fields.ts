@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, model } from '@ang
 import { CONDITION_TREE_LIMITS, type ConditionNode } from '@tradeassist/shared-types';
 import { ConditionGroup } from './condition-group';
 import { countNodes, isGroup, newTree, treeDepth, type GroupNode } from './condition-tree';
-import type { ErrorPaths } from './server-errors';
+import type { FieldErrors } from '../../../shared/field-errors';
 
 /** A multi-condition rule's tree: nested all/any groups of level, indicator, channel and move conditions, within the server's limits. */
 @Component({
@@ -32,7 +32,7 @@ import type { ErrorPaths } from './server-errors';
 export class ConditionTreeFields {
   readonly tree = model.required<ConditionNode | null>();
   /** The server's messages under 'conditions' ('' for the tree, 'of.1.of.0.threshold', ...). */
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
 
   protected readonly limits = CONDITION_TREE_LIMITS;
   /**
@@ -51,7 +51,7 @@ export class ConditionTreeFields {
   protected readonly depth = computed(() => treeDepth(this.root()));
   protected readonly room = computed(() => CONDITION_TREE_LIMITS.maxNodes - this.nodes());
   /** A lone condition's messages are about what shows as the root's first child. */
-  protected readonly rootErrors = computed<ErrorPaths>(() => {
+  protected readonly rootErrors = computed<FieldErrors>(() => {
     const errors = this.errors();
     if (!this.wrapped()) return errors;
     return Object.fromEntries(Object.entries(errors).map(([path, messages]) => [path === '' ? 'of.0' : `of.0.${path}`, messages]));

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, model } from '@angular/core'
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { ServerErrorMatcher } from './server-errors';
+import { ServerErrorMatcher } from '../../../shared/field-errors';
 
 /** A number a rule states (a level, a bound, a window), blank as null, with the server's message when it refused it. */
 @Component({

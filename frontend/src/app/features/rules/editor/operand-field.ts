@@ -6,7 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { INDICATOR_LIMITS, type IndicatorKind, type Operand } from '@tradeassist/shared-types';
 import { INDICATOR_KIND_LABELS } from '../rule-labels';
 import { defaultOperand } from './operand-defaults';
-import { errorAt, matchersFor, type ErrorPaths } from './server-errors';
+import { errorAt, matchersFor, type FieldErrors } from '../../../shared/field-errors';
 
 const PARAMS = ['', 'kind', 'period', 'line', 'fast', 'slow', 'signal', 'band', 'k', 'bars', 'factor'] as const;
 type Param = (typeof PARAMS)[number];
@@ -161,7 +161,7 @@ export class OperandField {
   readonly noneLabel = input.required<string>();
   readonly kinds = input.required<readonly IndicatorKind[]>();
   /** The server's messages under this operand's path ('' for the operand itself, 'period', ...). */
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
   readonly testid = input.required<string>();
 
   protected readonly kindLabels = INDICATOR_KIND_LABELS;

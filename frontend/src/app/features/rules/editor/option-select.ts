@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input, model } from '@angular/core'
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { ServerErrorMatcher } from './server-errors';
+import { ServerErrorMatcher } from '../../../shared/field-errors';
 
 /** A select over one of a rule's enumerated options, in words, with the server's message when it refused the value. */
 @Component({

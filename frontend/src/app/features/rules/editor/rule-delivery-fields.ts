@@ -17,7 +17,7 @@ import {
 } from '@tradeassist/shared-types';
 import { CHANNEL_LABELS, PRIORITY_LABELS } from '../rule-labels';
 import { OptionSelect } from './option-select';
-import { errorAt, matchersFor, ServerErrorMatcher, type ErrorPaths } from './server-errors';
+import { errorAt, matchersFor, ServerErrorMatcher, type FieldErrors } from '../../../shared/field-errors';
 
 const PATHS = ['channels', 'sound', 'message_template'] as const;
 type Path = (typeof PATHS)[number] | 'priority';
@@ -124,7 +124,7 @@ type Path = (typeof PATHS)[number] | 'priority';
 })
 export class RuleDeliveryFields {
   readonly options = model.required<RuleOptions>();
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
 
   protected readonly priorities = ALERT_PRIORITIES;
   protected readonly priorityLabels = PRIORITY_LABELS;

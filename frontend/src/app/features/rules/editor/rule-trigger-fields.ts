@@ -6,7 +6,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { BAR_INTERVALS, PRICE_SOURCES, TRIGGER_MODES, type RearmRule, type RuleOptions } from '@tradeassist/shared-types';
 import { PRICE_SOURCE_LABELS, TRIGGER_MODE_LABELS } from '../rule-labels';
 import { OptionSelect } from './option-select';
-import { errorAt, matchersFor, type ErrorPaths } from './server-errors';
+import { errorAt, matchersFor, type FieldErrors } from '../../../shared/field-errors';
 import { isoToUtcInput, utcInputToIso } from './utc-input';
 
 const PATHS = ['rearm', 'rearm.by', 'rearm.unit', 'expires_at'] as const;
@@ -99,7 +99,7 @@ type Path = (typeof PATHS)[number] | 'trigger_mode' | 'bar_interval' | 'price_so
 })
 export class RuleTriggerFields {
   readonly options = model.required<RuleOptions>();
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
   /** Whether bars are in play (a bar mode or an indicator), for the hint. */
   readonly barsMatter = input(false);
 

@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Instrument, MarketSession, SessionWindow } from '@tradeassist/shared-types';
 import { TimezoneField } from '../../../shared/timezone-field';
-import { MatcherCache, errorAt, type ErrorPaths, type ServerErrorMatcher } from './server-errors';
+import { MatcherCache, errorAt, type FieldErrors, type ServerErrorMatcher } from '../../../shared/field-errors';
 
 type SessionKind = MarketSession['kind'];
 type CustomSession = Extract<MarketSession, { kind: 'custom' }>;
@@ -162,7 +162,7 @@ const newWindow = (): SessionWindow => ({ days: [1, 2, 3, 4, 5], start: '09:30',
 export class RuleSessionFields {
   readonly session = model.required<MarketSession | null>();
   /** The server's messages under 'session' ('' for the session itself, 'windows.0.end', ...). */
-  readonly errors = input<ErrorPaths>({});
+  readonly errors = input<FieldErrors>({});
   /** The chosen instrument, whose timezone a custom session without one runs in; null before one is chosen. */
   readonly instrument = input<Pick<Instrument, 'symbol' | 'timezone'> | null>(null);
 
