@@ -1,15 +1,17 @@
-import { BLOCK, PriceRing, RingArena } from './price-ring';
+import { BLOCK, PriceRing, RingArena, SLACK } from './price-ring';
 import { seededRandom } from './test-support';
 
 describe('RingArena', () => {
   it('hands out disjoint regions and reuses a released one of the same size', () => {
     const arena = new RingArena();
+    // A region holds (ts, price) pairs for its entries and the slack past them.
+    const size = (capacity: number): number => 2 * (capacity + SLACK);
     const a = arena.allocate(256);
     const b = arena.allocate(256);
     const c = arena.allocate(4096);
-    expect([a, b, c]).toEqual([0, 512, 1024]);
+    expect([a, b, c]).toEqual([0, size(256), 2 * size(256)]);
     arena.release(a, 256);
-    expect(arena.allocate(512)).toBe(1024 + 8192);
+    expect(arena.allocate(512)).toBe(c + size(4096));
     expect(arena.allocate(256)).toBe(a);
     // Growing the arena keeps what the regions hold.
     arena.data[b] = 42;
@@ -61,6 +63,31 @@ describe('PriceRing', () => {
     const block = written.slice(last, last + BLOCK).map(([, p]) => p);
     expect([ring.blockMin(last), ring.blockMax(last)]).toEqual([Math.min(...block), Math.max(...block)]);
     expect(ring.capacity).toBeGreaterThan(64);
+  });
+
+  it('takes entries written past its end, into the slack, back to their places at its start', () => {
+    const arena = new RingArena();
+    const ring = new PriceRing(arena);
+    ring.resize(256, 0, 0);
+    // Another ring right after, whose region the slack must not reach into.
+    const other = new PriceRing(arena);
+    other.resize(64, 0, 0);
+    other.write(0, -1, -1);
+    expect(ring.end).toBeLessThanOrEqual(other.position(0));
+    // As the fast path does: from the position of entry 250 on, one pair after the other.
+    let pos = ring.position(250);
+    for (let s = 250; s < 256 + SLACK; s++, pos += 2) {
+      arena.data[pos] = 1000 * s;
+      arena.data[pos + 1] = s / 100;
+    }
+    expect(pos).toBe(ring.end);
+    ring.unwrap(pos);
+    for (let s = 250; s < 256 + SLACK; s++) expect([ring.ts(s), ring.price(s)]).toEqual([1000 * s, s / 100]);
+    expect([other.ts(0), other.price(0)]).toEqual([-1, -1]);
+    // Nothing past the end: nothing moves.
+    ring.write(0, 7, 7);
+    ring.unwrap(ring.position(1));
+    expect([ring.ts(0), ring.price(0)]).toEqual([7, 7]);
   });
 
   it('makes the summary of a block with a NaN price unbounded', () => {

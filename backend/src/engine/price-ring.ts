@@ -11,8 +11,14 @@
  */
 const BLOCK = 16;
 const BLOCK_BITS = 4;
+/**
+ * Entries a region has past its ring's end: the fast path writes on into them, and the next tick
+ * through the book moves them to the ring's start (`unwrap`), so that the fast path seldom stops
+ * at the end of its region (once a turn) for a tick through the book of its own.
+ */
+const SLACK = 4 * BLOCK;
 // Exported this way, not as `export const`, so that uses in this module stay plain constants when compiled to CommonJS.
-export { BLOCK };
+export { BLOCK, SLACK };
 
 /** Sequence number of the first entry of `seq`'s block. */
 export function blockStart(seq: number): number {
@@ -25,11 +31,11 @@ export class RingArena {
   private used = 0;
   private readonly free = new Map<number, number[]>();
 
-  /** Offset of a region for `capacity` entries. */
+  /** Offset of a region for `capacity` entries and the slack past them. */
   allocate(capacity: number): number {
     const reused = this.free.get(capacity)?.pop();
     if (reused !== undefined) return reused;
-    const size = 2 * capacity;
+    const size = 2 * (capacity + SLACK);
     if (this.used + size > this.data.length) {
       // By half again, not double: rings are made one by one, and the arena holds all of them.
       const data = new Float64Array(Math.max(Math.ceil(1.5 * this.data.length), this.used + size));
@@ -73,6 +79,17 @@ export class PriceRing {
   /** Where the fast path writes entry `seq`. */
   position(seq: number): number {
     return this.base + 2 * (seq & this.mask);
+  }
+
+  /** Where the fast path may write up to: the end of the region's slack. */
+  get end(): number {
+    return this.base + 2 * (this.capacity + SLACK);
+  }
+
+  /** Moves the entries the fast path wrote past the ring's end, up to arena position `pos`, to their places at its start. */
+  unwrap(pos: number): void {
+    const wrap = this.base + 2 * this.capacity;
+    if (pos > wrap) this.arena.data.copyWithin(this.base, wrap, pos);
   }
 
   write(seq: number, ts: number, price: number): void {

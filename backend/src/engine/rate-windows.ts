@@ -123,6 +123,8 @@ export abstract class RateWindows extends BookStore {
   protected evaluateRates(ts: number, p: number, out: Firing[], prev: number | null): void {
     const seq = this.record(ts, p);
     const f = this.f;
+    // Bounds are not renewed on ticks that come for another reason: a renewal reads the ring (cold
+    // memory, a third of a tick through the book), more than it saves there.
     if (p >= (f[RATE_LO] as number) && p <= (f[RATE_HI] as number) && ts < (f[RATE_DUE] as number)) return;
     let lo = -Infinity;
     let hi = Infinity;
@@ -184,12 +186,16 @@ export abstract class RateWindows extends BookStore {
   private record(ts: number, p: number): number {
     const ring = this.ring;
     const seq = this.seqNow();
+    ring.unwrap(this.table.hot[this.at + POS] as number);
     const capacity = ring.capacity;
-    if (seq - (this.f[OLDEST] as number) >= capacity) {
+    const used = seq - (this.f[OLDEST] as number);
+    // Heads move lazily: past three-quarters full, a tick through the book anyway frees what they
+    // left behind, so that the fast path seldom runs out of room (it stops short of OLDEST).
+    if (used >= (3 * capacity) / 4) {
       this.settle(ts, seq);
       const oldest = this.f[OLDEST] as number;
       // Kept at most three-quarters full, so that freeing room (a tick through the book) is needed once per quarter turn at most.
-      if (seq - oldest >= (3 * capacity) / 4) ring.resize(2 * capacity, oldest, seq);
+      if (used >= capacity && seq - oldest >= (3 * capacity) / 4) ring.resize(2 * capacity, oldest, seq);
     }
     ring.write(seq, ts, p);
     this.setSeq(seq + 1);
@@ -206,13 +212,13 @@ export abstract class RateWindows extends BookStore {
     return pos < 0 ? (f[SEQ] as number) : (f[SEQ] as number) + (pos - (f[POS_AT] as number)) / 2;
   }
 
-  /** Where the fast path may write up to (see book-layout), for publishing. */
+  /** Where the fast path may write up to (see book-layout), for publishing: into the region's slack, short of the oldest entry a window needs. */
   protected ringEnd(): number {
     const pos = this.table.hot[this.at + POS] as number;
     if (pos < 0) return Infinity;
     const ring = this.ring;
     const room = (this.f[OLDEST] as number) + ring.capacity - this.seqNow();
-    return Math.min(ring.base + 2 * ring.capacity, pos + 2 * room);
+    return Math.min(ring.end, pos + 2 * room);
   }
 
   private setSeq(seq: number): void {

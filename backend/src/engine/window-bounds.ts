@@ -21,16 +21,36 @@ const { BLOCK } = Ring;
 /** A spanning bound covers at most this many ring entries: the more, the longer it lasts and the wider it gets. */
 const MAX_SPAN = 256;
 
-/** Whether the window's bound no longer holds at tick time ts for price p (or is worth renewing). */
+/**
+ * The share of a price's room (to the nearer limit at the window's reference) that the spread of
+ * the references a spanning bound covers may take: more lasts longer but leaves the price less
+ * room within the bound (about three-quarters has the fewest ticks through the book on the bench).
+ */
+const SPREAD = 0.75;
+
+/**
+ * Whether the window's bound no longer holds at tick time ts for price p, or is worth renewing
+ * now that the tick is in the book for it or another window: past half of the time a spanning
+ * bound held, or with the price near an end of the bound, one made now is centred on the price.
+ */
 export function boundsStale(f: Float64Array, o: number, ts: number, p: number): boolean {
   const edge = f[o + W_EDGE] as number;
   const lo = f[o + W_REF_LO] as number;
   const hi = f[o + W_REF_HI] as number;
   // A contained bound holds for prices within it (its thresholds are checked when they change: containedHolds).
-  if (edge === Infinity) return !(p >= lo && p <= hi);
+  if (edge === Infinity) return !(p >= lo && p <= hi) || offCentre(p, lo, hi);
   const windowMs = f[o + W_MS] as number;
-  // Past half of the time it held, a spanning bound is renewed with the others: fewer ticks through the book.
-  return ts - windowMs > edge || edge + windowMs - ts < (f[o + W_LIFE] as number) / 2;
+  return ts - windowMs > edge || edge + windowMs - ts < (f[o + W_LIFE] as number) / 2 || offCentre(p, quietLow(f, o), quietHigh(f, o));
+}
+
+/**
+ * Whether p lies outside the middle three-quarters of the quiet bracket [lo, hi] (a narrower middle
+ * renews more bounds than it saves ticks). Not for a bracket empty or open on a side: renewing it
+ * would not centre it, only cost a scan of the ring on every tick that comes.
+ */
+function offCentre(p: number, lo: number, hi: number): boolean {
+  const eighth = (hi - lo) / 8;
+  return eighth >= 0 && eighth < Infinity && !(p - lo >= eighth && hi - p >= eighth);
 }
 
 /**
@@ -71,16 +91,16 @@ export function boundsExpire(f: Float64Array, o: number): number {
 /**
  * Renews the window's bound at tick time ts, the tick's price p being the ring's last entry (so the
  * window holds at least one). Contained if the window's prices fit within quietRatio, centred on p
- * where there is room; else spanning: from the block of its head, over as many blocks as keep the
- * spread of references within half the room p has before a threshold is in reach (a bound lasts
- * long where thresholds are far, and stays tight where they are near), up to MAX_SPAN entries.
+ * where there is room; else spanning: from the window's reference on, over as many entries as keep
+ * the spread of references within SPREAD of the room p has before a threshold is in reach (a bound
+ * lasts long where thresholds are far, and stays tight where they are near), up to MAX_SPAN.
  * Block summaries may cover a few prices that already left the window: a bound is only wider for it.
  */
 export function renewBounds(f: Float64Array, o: number, ring: PriceRing, seq: number, ts: number, p: number): void {
   const windowMs = f[o + W_MS] as number;
   const up = f[o + W_UP_MIN] as number;
   const down = f[o + W_DOWN_MIN] as number;
-  const head = advanceBlocks(f, o, ring, seq, ts);
+  const head = advanceHead(f, o, ring, seq, ts);
   const ratio = quietRatio(up, down);
   let lo = Infinity;
   let hi = -Infinity;
@@ -98,17 +118,28 @@ export function renewBounds(f: Float64Array, o: number, ring: PriceRing, seq: nu
     return;
   }
   const stop = Math.min(seq, head + MAX_SPAN);
-  lo = ring.blockMin(head);
-  hi = ring.blockMax(head);
+  // A NaN price makes the spread NaN: the bound then covers the references before it only.
+  lo = hi = ring.price(head);
   const room = Math.min(upLimit(lo, up) - p, p - downLimit(lo, hi, down));
-  const spread = room > 0 ? room / 2 : 0;
-  let end = Math.min(seq, blockStart(head) + BLOCK);
-  for (; end < stop; end = Math.min(seq, end + BLOCK)) {
-    const nextLo = Math.min(lo, ring.blockMin(end));
-    const nextHi = Math.max(hi, ring.blockMax(end));
-    if (nextHi - nextLo > spread) break;
-    lo = nextLo;
-    hi = nextHi;
+  const spread = room > 0 ? room * SPREAD : 0;
+  // Entry by entry through the reference's block: near a threshold, where only a few references
+  // fit the room, a whole block of them would leave none for the price.
+  const firstEnd = Math.min(stop, blockStart(head) + BLOCK);
+  let end = head + 1;
+  for (; end < firstEnd; end++) {
+    const x = ring.price(end);
+    if (!(Math.max(hi, x) - Math.min(lo, x) <= spread)) break;
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  if (end === firstEnd) {
+    for (; end < stop; end = Math.min(seq, end + BLOCK)) {
+      const nextLo = Math.min(lo, ring.blockMin(end));
+      const nextHi = Math.max(hi, ring.blockMax(end));
+      if (!(nextHi - nextLo <= spread)) break;
+      lo = nextLo;
+      hi = nextHi;
+    }
   }
   const edge = ring.ts(end - 1);
   f[o + W_EDGE] = edge;
