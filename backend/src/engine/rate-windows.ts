@@ -123,8 +123,8 @@ export abstract class RateWindows extends BookStore {
   protected evaluateRates(ts: number, p: number, out: Firing[], prev: number | null): void {
     const seq = this.record(ts, p);
     const f = this.f;
-    // Bounds are not renewed on ticks that come for another reason: a renewal reads the ring (cold
-    // memory, a third of a tick through the book), more than it saves there.
+    // Bounds are not renewed on ticks that come for another reason: on the bench that saved one tick
+    // through the book per nine renewals, each reading the ring's cold memory.
     if (p >= (f[RATE_LO] as number) && p <= (f[RATE_HI] as number) && ts < (f[RATE_DUE] as number)) return;
     let lo = -Infinity;
     let hi = Infinity;

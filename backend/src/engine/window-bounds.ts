@@ -118,7 +118,7 @@ export function renewBounds(f: Float64Array, o: number, ring: PriceRing, seq: nu
     return;
   }
   const stop = Math.min(seq, head + MAX_SPAN);
-  // A NaN price makes the spread NaN: the bound then covers the references before it only.
+  // A NaN price makes the spread NaN: the bound stops short of it (at the reference, its bracket is empty).
   lo = hi = ring.price(head);
   const room = Math.min(upLimit(lo, up) - p, p - downLimit(lo, hi, down));
   const spread = room > 0 ? room * SPREAD : 0;

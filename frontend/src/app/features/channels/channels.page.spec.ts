@@ -94,7 +94,8 @@ describe('ChannelsPage', () => {
     host = fixture.nativeElement as HTMLElement;
     await fixture.whenStable();
     http.expectOne({ method: 'GET', url: '/api/notifications/channels' }).flush(list);
-    await settle(debounceMs);
+    // The debounce timer starts when the answer's continuation runs, after this wait's own timer: a margin past it.
+    await settle(debounceMs > 0 ? debounceMs + 40 : 0);
     // Each card opens with its template (or the built-in one) rendered.
     for (const c of list) expectPreview(c.channel, c.template ?? c.default_template).flush({ text: `${c.channel} sample` });
     await settle();
