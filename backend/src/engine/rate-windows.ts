@@ -182,7 +182,7 @@ export abstract class RateWindows extends BookStore {
     }
   }
 
-  /** Writes the tick's price to the ring, making room first if the ring is full; returns the ring's next sequence number. */
+  /** Writes the tick's price to the ring, first freeing room past three-quarters full and growing it when full; returns the ring's next sequence number. */
   private record(ts: number, p: number): number {
     const ring = this.ring;
     const seq = this.seqNow();
@@ -194,7 +194,8 @@ export abstract class RateWindows extends BookStore {
     if (used >= (3 * capacity) / 4) {
       this.settle(ts, seq);
       const oldest = this.f[OLDEST] as number;
-      // Kept at most three-quarters full, so that freeing room (a tick through the book) is needed once per quarter turn at most.
+      // Full, and still three-quarters full once settled: the windows need the room, so it doubles
+      // (a ring that settling would leave nearly full would otherwise stop the fast path every few ticks).
       if (used >= capacity && seq - oldest >= (3 * capacity) / 4) ring.resize(2 * capacity, oldest, seq);
     }
     ring.write(seq, ts, p);
