@@ -1,4 +1,4 @@
-import { BookTable } from './book-table';
+import { BookTable, QUIET } from './book-table';
 import { Kind, toSlot, type RuleSlot } from './rule-slot';
 import type { EngineRule, EngineTick, Firing } from './types';
 
@@ -41,7 +41,28 @@ export class AlertEngine {
 
   /** Appends the tick's firings (ordered by rule id) to out; returns their count, or LATE (state unchanged). */
   evaluate(tick: EngineTick, out: Firing[]): number {
+    const n = this.books.evaluate(tick, out);
+    return n === QUIET ? 0 : n;
+  }
+
+  /** As evaluate(), but QUIET for a tick the fast path took: nothing fired, and nothing the folded bounds stand for can (see fold). */
+  step(tick: EngineTick, out: Firing[]): number {
     return this.books.evaluate(tick, out);
+  }
+
+  /** The instrument's previous price as the last step() found it, before that tick replaced it (NaN: none). */
+  get prevSeen(): number {
+    return this.books.prevSeen;
+  }
+
+  /** The instrument's last evaluated (or seeded) price; NaN without one. */
+  lastPrice(instrumentId: number): number {
+    return this.books.lastPrice(instrumentId);
+  }
+
+  /** Folds another engine's bounds into the instrument's fast path: price in [lo, hi] before tick time due (see BookTable.fold). */
+  fold(instrumentId: number, lo: number, hi: number, due: number): void {
+    this.books.fold(instrumentId, lo, hi, due);
   }
 
   private unindex(slot: RuleSlot): void {

@@ -30,10 +30,21 @@ export const POS = 6;
 /** The fast path writes while POS < POS_END: up to the end of the ring's region, and short of the oldest entry a window needs. */
 export const POS_END = 7;
 
-/** What every tick of a table needs to see, and the arena its fast path writes the rings in. */
+/**
+ * Bounds another engine folds into an instrument's hot line (see BookTable.fold): OUTER doubles per
+ * instrument, read only when the book publishes. While the price stays in [OUT_LO, OUT_HI] before
+ * tick time OUT_DUE, that engine has nothing to do either, so the fast path answers for both.
+ */
+export const OUTER = 4;
+export const OUT_LO = 0;
+export const OUT_HI = 1;
+export const OUT_DUE = 2;
+
+/** What every tick of a table needs to see, the arena its fast path writes the rings in, and the bounds folded in from outside. */
 export interface HotTable {
   hot: Float64Array;
   readonly rings: RingArena;
+  outer: Float64Array;
 }
 
 // A book's header, at the start of its own `f` (see book-store).
@@ -101,6 +112,16 @@ export function newHot(instruments: number, from = 0, hot = new Float64Array(HOT
     hot[at + POS_END] = Infinity;
   }
   return hot;
+}
+
+/** Outer bounds that hold nothing back: every instrument's own, until another engine folds its in. */
+export function newOuter(instruments: number, from = 0, outer = new Float64Array(OUTER * instruments)): Float64Array {
+  for (let at = OUTER * from; at < outer.length; at += OUTER) {
+    outer[at + OUT_LO] = -Infinity;
+    outer[at + OUT_HI] = Infinity;
+    outer[at + OUT_DUE] = Infinity;
+  }
+  return outer;
 }
 
 export function newHeader(): Float64Array {

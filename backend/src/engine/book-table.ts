@@ -4,7 +4,10 @@ import { InstrumentBook } from './instrument-book';
 import { RingArena } from './price-ring';
 import { LATE, type EngineTick, type Firing } from './types';
 
-const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END } = L;
+const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END, OUTER, OUT_LO, OUT_HI, OUT_DUE } = L;
+
+/** Returned by BookTable.evaluate for a tick the fast path took: it fired nothing, and nor can the engine that folded bounds in. */
+export const QUIET = -2;
 
 /**
  * Every instrument's book, by slot, and the state every tick reads in one table across instruments
@@ -13,13 +16,16 @@ const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END } = L;
  */
 export class BookTable implements L.HotTable {
   hot = L.newHot(16);
+  outer = L.newOuter(16);
   readonly rings = new RingArena();
+  /** The instrument's previous price as the last evaluate() found it, before that tick replaced it (NaN: none yet). */
+  prevSeen = NaN;
   private readonly books: InstrumentBook[] = [];
   /** Slot by instrument id (−1: none yet) for dense ids, by hashing for the others. */
   private readonly denseSlots = new DenseIds();
   private readonly sparseSlots = new Map<number, number>();
 
-  /** Appends the tick's firings (ordered by rule id) to out; returns their count, or LATE (state unchanged). */
+  /** Appends the tick's firings (ordered by rule id) to out; returns their count, LATE (state unchanged), or QUIET (none, by the fast path). */
   evaluate(tick: EngineTick, out: Firing[]): number {
     let slot = this.slotOf(tick.instrumentId);
     if (slot < 0) slot = this.book(tick.instrumentId).slot;
@@ -27,6 +33,7 @@ export class BookTable implements L.HotTable {
     const at = slot * HOT;
     const ts = tick.tsMs;
     if (ts < (hot[at + LAST_TS] as number)) return LATE;
+    this.prevSeen = hot[at + PREV] as number;
     const p = tick.price;
     if (
       p >= (hot[at + LO] as number) &&
@@ -44,10 +51,30 @@ export class BookTable implements L.HotTable {
         }
         hot[at + PREV] = p;
         hot[at + LAST_TS] = ts;
-        return 0;
+        return QUIET;
       }
     }
     return (this.books[slot] as InstrumentBook).evaluate(tick, out);
+  }
+
+  /**
+   * Folds another engine's bounds into the instrument's hot line: a tick the fast path then takes
+   * (QUIET) is one that engine has nothing to do with either. (−∞, ∞, ∞) folds nothing.
+   */
+  fold(instrumentId: number, lo: number, hi: number, due: number): void {
+    const book = this.book(instrumentId);
+    const o = book.slot * OUTER;
+    const outer = this.outer;
+    outer[o + OUT_LO] = lo;
+    outer[o + OUT_HI] = hi;
+    outer[o + OUT_DUE] = due;
+    book.publish();
+  }
+
+  /** The instrument's last evaluated (or seeded) price; NaN without one. */
+  lastPrice(instrumentId: number): number {
+    const slot = this.slotOf(instrumentId);
+    return slot < 0 ? NaN : (this.hot[slot * HOT + PREV] as number);
   }
 
   /** The instrument's book, created (with no rules and no price yet) on first use. */
@@ -59,6 +86,9 @@ export class BookTable implements L.HotTable {
       const hot = new Float64Array(2 * this.hot.length);
       hot.set(this.hot);
       this.hot = L.newHot(0, this.hot.length / HOT, hot);
+      const outer = new Float64Array(2 * this.outer.length);
+      outer.set(this.outer);
+      this.outer = L.newOuter(0, this.outer.length / OUTER, outer);
     }
     if (!this.denseSlots.set(instrumentId, slot)) this.sparseSlots.set(instrumentId, slot);
     const book = new InstrumentBook(this, slot, instrumentId);

@@ -30,6 +30,10 @@ const {
   VOL,
   DUE,
   POS_END,
+  OUTER,
+  OUT_LO,
+  OUT_HI,
+  OUT_DUE,
 } = L;
 const { RECORD, R_COOLDOWN, R_ID, R_LAST, R_VERSION } = Records;
 const { EQUALS_SEARCH } = Levels;
@@ -137,16 +141,21 @@ export class InstrumentBook extends RateWindows {
 
   /**
    * Folds every bound of the book into the table's hot line (see book-layout): the brackets and
-   * level bounds of the indexes, the rate windows' bracket, and when work is next due.
+   * level bounds of the indexes, the rate windows' bracket, when work is next due, and the bounds
+   * folded in from outside (see BookTable.fold).
    */
   publish(): void {
     const f = this.f;
     const hot = this.table.hot;
     const at = this.at;
-    hot[at + LO] = Math.max(f[BELOW_MAX] as number, f[EQ_FROM] as number, f[XA_LO] as number, f[XB_LO] as number, f[RATE_LO] as number);
-    hot[at + HI] = Math.min(f[ABOVE_MIN] as number, f[EQ_TO] as number, f[XA_HI] as number, f[XB_HI] as number, f[RATE_HI] as number);
+    const outer = this.table.outer;
+    const o = this.slot * OUTER;
+    const lo = Math.max(f[BELOW_MAX] as number, f[EQ_FROM] as number, f[XA_LO] as number, f[XB_LO] as number, f[RATE_LO] as number);
+    const hi = Math.min(f[ABOVE_MIN] as number, f[EQ_TO] as number, f[XA_HI] as number, f[XB_HI] as number, f[RATE_HI] as number);
+    hot[at + LO] = Math.max(lo, outer[o + OUT_LO] as number);
+    hot[at + HI] = Math.min(hi, outer[o + OUT_HI] as number);
     hot[at + VOL] = f[VOLUME_MIN] as number;
-    hot[at + DUE] = this.dropPending ? -Infinity : Math.min(f[NEXT_REARM] as number, f[RATE_DUE] as number);
+    hot[at + DUE] = this.dropPending ? -Infinity : Math.min(f[NEXT_REARM] as number, f[RATE_DUE] as number, outer[o + OUT_DUE] as number);
     hot[at + POS_END] = this.ringEnd();
   }
 

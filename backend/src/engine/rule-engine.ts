@@ -1,4 +1,5 @@
 import { AlertEngine } from './alert-engine';
+import { QUIET } from './book-table';
 import { isPlain } from './studio/studio-rule';
 import type { RearmState } from './studio/rearm-log';
 import { StudioEngine } from './studio/studio-engine';
@@ -7,16 +8,33 @@ import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
 /**
  * Every rule, each in the engine made for it: plain floor rules in the indexed AlertEngine, rules
  * with options in the StudioEngine. A rule moves between them when an edit adds or drops options.
+ *
+ * The indexed engine sees each tick first. Where nothing but the level gate reads an instrument's
+ * ticks in the studio, the studio folds that gate into the indexed engine's fast path: a tick that
+ * path takes (QUIET) has nothing to do in either engine and stops there, unless it carries a bid or
+ * an ask, which the studio keeps. Before anything else reaches such an instrument in the studio, it
+ * catches up with the last price of the ticks it skipped.
  */
 export class RuleEngine {
   private readonly indexed = new AlertEngine();
-  private readonly studio = new StudioEngine();
+  private readonly studio: StudioEngine;
+
+  /** fold: false keeps every tick going to both engines, levels: false turns the studio's level path off (the references they are tested against). */
+  constructor(options: { fold?: boolean; levels?: boolean } = {}) {
+    const fold = options.fold ?? true;
+    this.studio = new StudioEngine({
+      levels: options.levels,
+      ...(fold && { fold: (id: number, from: number, to: number, until: number) => this.indexed.fold(id, from, to, until) }),
+    });
+  }
 
   get ruleCount(): number {
     return this.indexed.ruleCount + this.studio.ruleCount;
   }
 
   upsertRule(rule: EngineRule): void {
+    this.catchUp(this.studio.instrumentOf(rule.id));
+    this.catchUp(rule.instrumentId);
     if (isPlain(rule.options)) {
       this.studio.removeRule(rule.id);
       this.indexed.upsertRule(rule);
@@ -27,6 +45,7 @@ export class RuleEngine {
   }
 
   removeRule(ruleId: number): void {
+    this.catchUp(this.studio.instrumentOf(ruleId));
     this.indexed.removeRule(ruleId);
     this.studio.removeRule(ruleId);
   }
@@ -43,6 +62,7 @@ export class RuleEngine {
 
   /** After a restart: a rule with re-arm hysteresis that fired at firePrice and had not re-armed (only options rules have one). */
   restoreDisarmed(ruleId: number, firePrice: number): void {
+    this.catchUp(this.studio.instrumentOf(ruleId));
     this.studio.restoreDisarmed(ruleId, firePrice);
   }
 
@@ -54,8 +74,14 @@ export class RuleEngine {
   /** Appends the tick's firings, in time then rule id order; returns their count or LATE (both engines see every tick, so they agree on lateness). */
   evaluate(tick: EngineTick, out: Firing[]): number {
     const start = out.length;
-    const n = this.indexed.evaluate(tick, out);
+    let n = this.indexed.step(tick, out);
     if (n === LATE) return LATE;
+    const id = tick.instrumentId;
+    if (n === QUIET) {
+      if (tick.bid == null && tick.ask == null && this.studio.folds(id)) return 0;
+      n = 0;
+    }
+    this.studio.catchUp(id, this.indexed.prevSeen);
     const m = this.studio.evaluate(tick, out);
     if (m === LATE) throw new Error(`engines disagree on whether a tick of instrument ${tick.instrumentId} is late`);
     if (n > 0 && m > 0) {
@@ -63,5 +89,10 @@ export class RuleEngine {
       out.push(...mine);
     }
     return n + m;
+  }
+
+  /** The studio's state of an instrument brought up to the last price its skipped ticks left. */
+  private catchUp(instrumentId: number | undefined): void {
+    if (instrumentId !== undefined) this.studio.catchUp(instrumentId, this.indexed.lastPrice(instrumentId));
   }
 }

@@ -5,7 +5,7 @@ import { RearmLog, type RearmState } from './rearm-log';
 import { checkRule, readLevel } from './rule-check';
 import { Quote } from './quote';
 import { StudioInstrument, type Bar } from './studio-instrument';
-import { Col, STRIDE, TickTable } from './tick-table';
+import { Col, STRIDE, TickTable, type Fold } from './tick-table';
 import { barStart, StudioRule } from './studio-rule';
 
 /**
@@ -26,12 +26,19 @@ export class StudioEngine {
   /** Rules just added to an instrument, for regroup to pick up. */
   private readonly touched: number[] = [];
   private readonly rearmLog = new RearmLog();
-  private readonly table = new TickTable();
+  private readonly table: TickTable;
   /** Whether indicator comparisons on ticks take the level path (see LevelCondition); off, every rule reads every tick in full. */
   private readonly levels: boolean;
 
-  constructor(options: { levels?: boolean } = {}) {
+  /**
+   * fold: where to hand the quiet path of instruments whose ticks nothing but the level gate reads
+   * (RuleEngine folds it into the indexed engine's fast path); their ticks that pass it then need
+   * not come here, if they carry no bid or ask, provided catchUp is told the last price before
+   * anything else reaches the instrument.
+   */
+  constructor(options: { levels?: boolean; fold?: Fold } = {}) {
     this.levels = options.levels ?? true;
+    this.table = new TickTable(options.fold);
   }
 
   get ruleCount(): number {
@@ -51,6 +58,21 @@ export class StudioEngine {
     if (!r) return;
     this.rules.delete(ruleId);
     this.regroup(r.slot.instrumentId);
+  }
+
+  /** Whether the instrument's ticks that its fold passes, without bid or ask, may skip this engine (see the constructor). */
+  folds(instrumentId: number): boolean {
+    return this.table.folds(instrumentId);
+  }
+
+  /** After ticks that skipped it (see folds): the last price they left, before anything else reaches the instrument. */
+  catchUp(instrumentId: number, lastPrice: number): void {
+    this.table.catchUp(instrumentId, lastPrice);
+  }
+
+  /** The instrument a rule held here is on, if any. */
+  instrumentOf(ruleId: number): number | undefined {
+    return this.rules.get(ruleId)?.slot.instrumentId;
   }
 
   /** Indicators kept for an instrument: one per distinct operand, bar length and source, however many rules read it. */

@@ -51,7 +51,7 @@ export class StudioInstrument extends LevelGate {
 
   constructor(
     private readonly table: TickTable,
-    instrumentId: number,
+    readonly instrumentId: number,
   ) {
     super();
     this.row = table.add(instrumentId);
@@ -94,13 +94,19 @@ export class StudioInstrument extends LevelGate {
     this.table.remember(this.o, q);
   }
 
-  /** Tells the tick table when the next ticks may take the quiet path: nothing else reads them, no bar closes, the gate passes them. */
+  /**
+   * Tells the tick table when the next ticks may take the quiet path: nothing else reads them, no
+   * bar closes, the gate passes them; and, when nothing but the gate reads ticks, hands that path to
+   * the table's fold.
+   */
   publish(): void {
     const d = this.table.data;
     const o = this.o;
-    d[o + Col.quietUntil] = this.busy || this.stale ? -Infinity : Math.min(this.until, this.closesFrom);
+    const until = this.busy || this.stale ? -Infinity : Math.min(this.until, this.closesFrom);
+    d[o + Col.quietUntil] = until;
     d[o + Col.quietFrom] = this.from;
     d[o + Col.quietTo] = this.to;
+    this.table.fold(this.instrumentId, o, !this.busy, this.from, this.to, until);
   }
 
   /** Rebuilds what the rules need (windows, bars, indicators), keeping the state of those still needed; levels: whether the level path runs. */

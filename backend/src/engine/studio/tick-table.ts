@@ -22,6 +22,10 @@ export const Col = {
   askAt: 10,
   mid: 11,
   midAt: 12,
+  /** The bounds last handed to the fold (see TickTable.fold): from, to, until. */
+  foldFrom: 13,
+  foldTo: 14,
+  foldUntil: 15,
 } as const;
 
 /** Numbers per row: a row starts at row × STRIDE. */
@@ -38,6 +42,11 @@ export class TickTable {
   private rows = 0;
   /** Rows by instrument id, for small whole ids (others take the full path). */
   private readonly byId = new DenseIds();
+  /** By instrument id: 1 where the fold stands for the quiet path, so a tick it passes need not come here at all. */
+  private folded = new Uint8Array(0);
+
+  /** fold: where to hand each instrument's quiet path, for another engine to check first (see StudioEngine). */
+  constructor(private readonly foldInto?: Fold) {}
 
   /** A new row for an instrument (its index): late for nothing, quiet path shut, no prices yet. */
   add(instrumentId: number): number {
@@ -53,6 +62,9 @@ export class TickTable {
       d[o + c] = NaN;
       d[o + c + 1] = -1;
     }
+    d[o + Col.foldFrom] = -Infinity;
+    d[o + Col.foldTo] = Infinity;
+    d[o + Col.foldUntil] = Infinity;
     this.byId.set(instrumentId, row);
     return row;
   }
@@ -60,6 +72,51 @@ export class TickTable {
   /** The row of an instrument with a small whole id, or −1. */
   rowOf(instrumentId: number): number {
     return this.byId.get(instrumentId);
+  }
+
+  /**
+   * Hands the quiet path of the instrument (its row at o) to the fold when it reads nothing but the
+   * gate (quiet: true), and takes it back otherwise; only changes are handed on. Ids the table
+   * cannot hold densely are never folded.
+   */
+  fold(instrumentId: number, o: number, quiet: boolean, from: number, to: number, until: number): void {
+    const into = this.foldInto;
+    if (!into || !(instrumentId >>> 0 === instrumentId && this.byId.get(instrumentId) >= 0)) return;
+    if (instrumentId >= this.folded.length) {
+      const more = new Uint8Array(Math.max(64, 2 * this.folded.length, instrumentId + 1));
+      more.set(this.folded);
+      this.folded = more;
+    }
+    this.folded[instrumentId] = quiet ? 1 : 0;
+    if (!quiet) {
+      from = -Infinity;
+      to = until = Infinity;
+    }
+    const d = this.data;
+    if (d[o + Col.foldFrom] === from && d[o + Col.foldTo] === to && d[o + Col.foldUntil] === until) return;
+    d[o + Col.foldFrom] = from;
+    d[o + Col.foldTo] = to;
+    d[o + Col.foldUntil] = until;
+    into(instrumentId, from, to, until);
+  }
+
+  /** Whether ticks of the instrument that the fold passes may skip this table (they change nothing here but what catchUp restores). */
+  folds(instrumentId: number): boolean {
+    return instrumentId < this.folded.length && this.folded[instrumentId] === 1;
+  }
+
+  /**
+   * Before the next tick that comes here, after ticks that skipped it: the latest of their prices
+   * (they had no bid or ask) becomes the previous last price, stamped as one more tick.
+   */
+  catchUp(instrumentId: number, lastPrice: number): void {
+    if (!this.folds(instrumentId) || lastPrice !== lastPrice) return;
+    const o = this.byId.get(instrumentId) * STRIDE;
+    const d = this.data;
+    if (d[o + Col.last] === lastPrice) return;
+    const n = (d[o + Col.ticks] as number) + 1;
+    d[o + Col.ticks] = n;
+    keep(d, o + Col.last, lastPrice, n);
   }
 
   /** After a tick: the prices it had become the previous ones, stamped with its count. */
@@ -90,6 +147,9 @@ export class TickTable {
     if (mid === mid) keep(d, o + Col.mid, mid, n);
   }
 }
+
+/** Takes an instrument's quiet path over: while its price stays in [from, to] before tick time until, its ticks need not come. */
+export type Fold = (instrumentId: number, from: number, to: number, until: number) => void;
 
 /** The column of a source's previous price (its count is the next one). */
 export function priceCol(source: PriceSource): number {
