@@ -1,4 +1,4 @@
-import { BookTable, QUIET } from './book-table';
+import { BookTable, FOLD_DUE, QUIET } from './book-table';
 import { Kind, toSlot, type RuleSlot } from './rule-slot';
 import type { EngineRule, EngineTick, Firing } from './types';
 
@@ -42,10 +42,13 @@ export class AlertEngine {
   /** Appends the tick's firings (ordered by rule id) to out; returns their count, or LATE (state unchanged). */
   evaluate(tick: EngineTick, out: Firing[]): number {
     const n = this.books.evaluate(tick, out);
-    return n === QUIET ? 0 : n;
+    return n === QUIET || n === FOLD_DUE ? 0 : n;
   }
 
-  /** As evaluate(), but QUIET for a tick the fast path took: nothing fired, and nothing the folded bounds stand for can (see fold). */
+  /**
+   * As evaluate(), but QUIET for a tick the fast path took: nothing fired, and nothing the folded
+   * bounds stand for can (see fold); FOLD_DUE when only the folded bounds stopped it (nothing fired).
+   */
   step(tick: EngineTick, out: Firing[]): number {
     return this.books.evaluate(tick, out);
   }

@@ -31,14 +31,18 @@ export const POS = 6;
 export const POS_END = 7;
 
 /**
- * Bounds another engine folds into an instrument's hot line (see BookTable.fold): OUTER doubles per
- * instrument, read only when the book publishes. While the price stays in [OUT_LO, OUT_HI] before
- * tick time OUT_DUE, that engine has nothing to do either, so the fast path answers for both.
+ * Bounds another engine folds into an instrument's hot line (see BookTable.fold), and the book's own
+ * before they were folded in: OUTER doubles per instrument. While the price stays in [OUT_LO, OUT_HI]
+ * before tick time OUT_DUE, that engine has nothing to do either, so the fast path answers for both;
+ * a tick that only the folded bounds stop is still quiet for the book (OWN_LO, OWN_HI, OWN_DUE).
  */
-export const OUTER = 4;
+export const OUTER = 8;
 export const OUT_LO = 0;
 export const OUT_HI = 1;
 export const OUT_DUE = 2;
+export const OWN_LO = 3;
+export const OWN_HI = 4;
+export const OWN_DUE = 5;
 
 /** What every tick of a table needs to see, the arena its fast path writes the rings in, and the bounds folded in from outside. */
 export interface HotTable {
@@ -120,6 +124,9 @@ export function newOuter(instruments: number, from = 0, outer = new Float64Array
     outer[at + OUT_LO] = -Infinity;
     outer[at + OUT_HI] = Infinity;
     outer[at + OUT_DUE] = Infinity;
+    outer[at + OWN_LO] = Infinity;
+    outer[at + OWN_HI] = -Infinity;
+    outer[at + OWN_DUE] = -Infinity;
   }
   return outer;
 }

@@ -4,10 +4,12 @@ import { InstrumentBook } from './instrument-book';
 import { RingArena } from './price-ring';
 import { LATE, type EngineTick, type Firing } from './types';
 
-const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END, OUTER, OUT_LO, OUT_HI, OUT_DUE } = L;
+const { HOT, LAST_TS, PREV, LO, HI, VOL, DUE, POS, POS_END, OUTER, OUT_LO, OUT_HI, OUT_DUE, OWN_LO, OWN_HI, OWN_DUE } = L;
 
 /** Returned by BookTable.evaluate for a tick the fast path took: it fired nothing, and nor can the engine that folded bounds in. */
 export const QUIET = -2;
+/** Returned for a tick only the folded bounds stopped: quiet for the book (which it did not read), not for the engine that folded them. */
+export const FOLD_DUE = -3;
 
 /**
  * Every instrument's book, by slot, and the state every tick reads in one table across instruments
@@ -25,7 +27,10 @@ export class BookTable implements L.HotTable {
   private readonly denseSlots = new DenseIds();
   private readonly sparseSlots = new Map<number, number>();
 
-  /** Appends the tick's firings (ordered by rule id) to out; returns their count, LATE (state unchanged), or QUIET (none, by the fast path). */
+  /**
+   * Appends the tick's firings (ordered by rule id) to out; returns their count, LATE (state
+   * unchanged), QUIET (none, by the fast path) or FOLD_DUE (none: the book had nothing to do).
+   */
   evaluate(tick: EngineTick, out: Firing[]): number {
     let slot = this.slotOf(tick.instrumentId);
     if (slot < 0) slot = this.book(tick.instrumentId).slot;
@@ -35,26 +40,42 @@ export class BookTable implements L.HotTable {
     if (ts < (hot[at + LAST_TS] as number)) return LATE;
     this.prevSeen = hot[at + PREV] as number;
     const p = tick.price;
+    const v = tick.volume;
     if (
       p >= (hot[at + LO] as number) &&
       p <= (hot[at + HI] as number) &&
-      tick.volume <= (hot[at + VOL] as number) &&
+      v <= (hot[at + VOL] as number) &&
       ts < (hot[at + DUE] as number)
     ) {
-      const pos = hot[at + POS] as number;
-      if (pos < (hot[at + POS_END] as number)) {
-        if (pos >= 0) {
-          const ring = this.rings.data;
-          ring[pos] = ts;
-          ring[pos + 1] = p;
-          hot[at + POS] = pos + 2;
-        }
-        hot[at + PREV] = p;
-        hot[at + LAST_TS] = ts;
-        return QUIET;
-      }
+      if (this.pass(at, ts, p)) return QUIET;
+    } else if (this.ownQuiet(slot, ts, p) && v <= (hot[at + VOL] as number)) {
+      // Stopped by the folded bounds alone: the other engine reads the tick, the book need not.
+      if (this.pass(at, ts, p)) return FOLD_DUE;
     }
     return (this.books[slot] as InstrumentBook).evaluate(tick, out);
+  }
+
+  /** A tick that fires nothing in the book: its price goes to the ring, unless the ring must make room (false: the book must take it). */
+  private pass(at: number, ts: number, p: number): boolean {
+    const hot = this.hot;
+    const pos = hot[at + POS] as number;
+    if (!(pos < (hot[at + POS_END] as number))) return false;
+    if (pos >= 0) {
+      const ring = this.rings.data;
+      ring[pos] = ts;
+      ring[pos + 1] = p;
+      hot[at + POS] = pos + 2;
+    }
+    hot[at + PREV] = p;
+    hot[at + LAST_TS] = ts;
+    return true;
+  }
+
+  /** Whether the book's own bounds, before the folded ones, pass the tick. */
+  private ownQuiet(slot: number, ts: number, p: number): boolean {
+    const outer = this.outer;
+    const o = slot * OUTER;
+    return p >= (outer[o + OWN_LO] as number) && p <= (outer[o + OWN_HI] as number) && ts < (outer[o + OWN_DUE] as number);
   }
 
   /**
@@ -62,13 +83,19 @@ export class BookTable implements L.HotTable {
    * (QUIET) is one that engine has nothing to do with either. (−∞, ∞, ∞) folds nothing.
    */
   fold(instrumentId: number, lo: number, hi: number, due: number): void {
-    const book = this.book(instrumentId);
-    const o = book.slot * OUTER;
+    let slot = this.slotOf(instrumentId);
+    if (slot < 0) slot = this.book(instrumentId).slot;
+    const o = slot * OUTER;
     const outer = this.outer;
     outer[o + OUT_LO] = lo;
     outer[o + OUT_HI] = hi;
     outer[o + OUT_DUE] = due;
-    book.publish();
+    // The book's own bounds are kept beside them (see InstrumentBook.publish): the book itself, cold by now, is not read.
+    const hot = this.hot;
+    const at = slot * HOT;
+    hot[at + LO] = Math.max(outer[o + OWN_LO] as number, lo);
+    hot[at + HI] = Math.min(outer[o + OWN_HI] as number, hi);
+    hot[at + DUE] = Math.min(outer[o + OWN_DUE] as number, due);
   }
 
   /** The instrument's last evaluated (or seeded) price; NaN without one. */

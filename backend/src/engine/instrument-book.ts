@@ -34,6 +34,9 @@ const {
   OUT_LO,
   OUT_HI,
   OUT_DUE,
+  OWN_LO,
+  OWN_HI,
+  OWN_DUE,
 } = L;
 const { RECORD, R_COOLDOWN, R_ID, R_LAST, R_VERSION } = Records;
 const { EQUALS_SEARCH } = Levels;
@@ -152,10 +155,14 @@ export class InstrumentBook extends RateWindows {
     const o = this.slot * OUTER;
     const lo = Math.max(f[BELOW_MAX] as number, f[EQ_FROM] as number, f[XA_LO] as number, f[XB_LO] as number, f[RATE_LO] as number);
     const hi = Math.min(f[ABOVE_MIN] as number, f[EQ_TO] as number, f[XA_HI] as number, f[XB_HI] as number, f[RATE_HI] as number);
+    const due = this.dropPending ? -Infinity : Math.min(f[NEXT_REARM] as number, f[RATE_DUE] as number);
+    outer[o + OWN_LO] = lo;
+    outer[o + OWN_HI] = hi;
+    outer[o + OWN_DUE] = due;
     hot[at + LO] = Math.max(lo, outer[o + OUT_LO] as number);
     hot[at + HI] = Math.min(hi, outer[o + OUT_HI] as number);
     hot[at + VOL] = f[VOLUME_MIN] as number;
-    hot[at + DUE] = this.dropPending ? -Infinity : Math.min(f[NEXT_REARM] as number, f[RATE_DUE] as number, outer[o + OUT_DUE] as number);
+    hot[at + DUE] = Math.min(due, outer[o + OUT_DUE] as number);
     hot[at + POS_END] = this.ringEnd();
   }
 

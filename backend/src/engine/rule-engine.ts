@@ -1,5 +1,5 @@
 import { AlertEngine } from './alert-engine';
-import { QUIET } from './book-table';
+import { FOLD_DUE, QUIET } from './book-table';
 import { isPlain } from './studio/studio-rule';
 import type { RearmState } from './studio/rearm-log';
 import { StudioEngine } from './studio/studio-engine';
@@ -79,6 +79,8 @@ export class RuleEngine {
     const id = tick.instrumentId;
     if (n === QUIET) {
       if (tick.bid == null && tick.ask == null && this.studio.folds(id)) return 0;
+      n = 0;
+    } else if (n === FOLD_DUE) {
       n = 0;
     }
     this.studio.catchUp(id, this.indexed.prevSeen);
