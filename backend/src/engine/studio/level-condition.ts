@@ -6,27 +6,44 @@ import type { StudioRule } from './studio-rule';
 const bit = (side: SideKind): number => 1 << side;
 
 /**
+ * Where a level condition's numbers sit in its row of the gate's table (see LevelGate): what the
+ * gate reads on every tick it does not pass, so that a reading inside the regions touches no object.
+ */
+export const Lv = {
+  barMs: 0,
+  lowFrom: 1,
+  lowTo: 2,
+  lowSide: 3,
+  highFrom: 4,
+  highTo: 5,
+  highSide: 6,
+  /** Until when its rule is quiet (see StudioRule.quietUntil), as of its last decide(). */
+  quietEnd: 7,
+  /** Sides (bits) on which it holds (a crossing: once primed). */
+  fires: 8,
+  /** Crossings: sides a reading must be on for the next one to cross (≤ for crosses_above, ≥ for crosses_below); 0 for the others. */
+  primes: 9,
+  /** A crossing's last reading was on a priming side (1) or not (0). */
+  primed: 10,
+  /** 1 while its rule waits to re-arm: every reading must then reach decide(). */
+  waits: 11,
+} as const;
+export const LEVEL_ROW = 12;
+
+/**
  * An indicator comparison read on ticks (not on bar closes), the level path. Between two bar
  * closes each side is a fixed function of the price, so once per bar the comparison is solved to
  * price regions where its side is certain: a tick there costs two comparisons, and the indicators
  * are read only at other prices and for a firing. A crossing keeps whether its previous reading
  * was on the starting side, which is all that OperandComparison.evaluate's previous pair decides.
+ * Its regions and reading state live in a row of its instrument's gate table (see Lv), moved there
+ * when the gate takes it.
  */
-export class LevelCondition extends OperandComparison implements PriceRegions {
-  lowFrom = Infinity;
-  lowTo = -Infinity;
-  lowSide: SideKind = Side.unknown;
-  highFrom = Infinity;
-  highTo = -Infinity;
-  highSide: SideKind = Side.unknown;
+export class LevelCondition extends OperandComparison {
   readonly crossing: boolean;
-  /** Sides on which it holds (a crossing: once primed). */
-  private readonly fires: number;
-  /** Crossings: sides a reading must be on for the next one to cross (≤ for crosses_above, ≥ for crosses_below). */
-  private readonly primes: number;
-  private primed = false;
-  /** Until when its rule is quiet (see StudioRule.quietUntil), as of its last decide(): the gate reads it here, not from the rule. */
-  quietEnd = -Infinity;
+  /** Its row: its own until a gate takes it (moveTo). */
+  private t: Float64Array;
+  private at = 0;
 
   /** The length of the bars its indicators read: their closes are what change its regions. */
   readonly barMs: number;
@@ -41,8 +58,14 @@ export class LevelCondition extends OperandComparison implements PriceRegions {
     super(spec, condition);
     this.barMs = spec.barMs;
     this.crossing = condition === 'crosses_above' || condition === 'crosses_below';
-    this.fires = bit(condition === 'above' || condition === 'crosses_above' ? Side.above : Side.below);
-    this.primes =
+    const t = (this.t = new Float64Array(LEVEL_ROW));
+    t[Lv.barMs] = spec.barMs;
+    t[Lv.lowFrom] = t[Lv.highFrom] = Infinity;
+    t[Lv.lowTo] = t[Lv.highTo] = -Infinity;
+    t[Lv.lowSide] = t[Lv.highSide] = Side.unknown;
+    t[Lv.quietEnd] = -Infinity;
+    t[Lv.fires] = bit(condition === 'above' || condition === 'crosses_above' ? Side.above : Side.below);
+    t[Lv.primes] =
       condition === 'crosses_above'
         ? bit(Side.below) | bit(Side.level)
         : condition === 'crosses_below'
@@ -55,14 +78,56 @@ export class LevelCondition extends OperandComparison implements PriceRegions {
     return condition === 'above' || condition === 'below' || condition === 'crosses_above' || condition === 'crosses_below';
   }
 
+  /** Moves its row to t at `at` (a gate's table), state and all. */
+  moveTo(t: Float64Array, at: number): void {
+    t.set(this.t.subarray(this.at, this.at + LEVEL_ROW), at);
+    this.t = t;
+    this.at = at;
+  }
+
+  /** Whether its rule waits to re-arm (as of its last decide(), or a restore): every reading must then reach decide(). */
+  get waits(): boolean {
+    return this.t[this.at + Lv.waits] === 1;
+  }
+
+  /** Until when its rule is quiet, as of its last decide(): the gate reads it here, not from the rule. */
+  get quietEnd(): number {
+    return this.t[this.at + Lv.quietEnd] as number;
+  }
+
   /** New regions after a bar closed (or the rules changed), around the price of the moment. */
   solve(price: number): void {
-    solveRegions(this, price, this);
+    solveRegions(this, price, solved);
+    const t = this.t;
+    const at = this.at;
+    t[at + Lv.lowFrom] = solved.lowFrom;
+    t[at + Lv.lowTo] = solved.lowTo;
+    t[at + Lv.lowSide] = solved.lowSide;
+    t[at + Lv.highFrom] = solved.highFrom;
+    t[at + Lv.highTo] = solved.highTo;
+    t[at + Lv.highSide] = solved.highSide;
+  }
+
+  /** Its regions as last solved. */
+  regions(): PriceRegions {
+    const t = this.t;
+    const at = this.at;
+    return {
+      lowFrom: t[at + Lv.lowFrom] as number,
+      lowTo: t[at + Lv.lowTo] as number,
+      lowSide: t[at + Lv.lowSide] as SideKind,
+      highFrom: t[at + Lv.highFrom] as number,
+      highTo: t[at + Lv.highTo] as number,
+      highSide: t[at + Lv.highSide] as SideKind,
+    };
   }
 
   sideAt(price: number): SideKind {
-    if (price >= this.lowFrom && price <= this.lowTo) return this.lowSide;
-    if (price >= this.highFrom && price <= this.highTo) return this.highSide;
+    return sideIn(this.t, this.at, price) ?? this.sideRead(price);
+  }
+
+  /** The side read from the indicators at this price (outside the regions). */
+  sideRead(price: number): SideKind {
     this.readAt(price);
     const x = this.subject;
     const y = this.against;
@@ -71,19 +136,49 @@ export class LevelCondition extends OperandComparison implements PriceRegions {
 
   /** Takes a reading on that side: whether the condition holds; a crossing's state moves on. */
   step(side: SideKind): boolean {
-    const b = bit(side);
-    const holds = (this.fires & b) !== 0 && (!this.crossing || this.primed);
-    if (this.crossing) this.primed = (this.primes & b) !== 0;
-    return holds;
+    return stepRow(this.t, this.at, side);
   }
 
-  /** After its rule's decide() at ts (which may fire, re-arm or spend it). */
+  /** After its rule's decide() at ts (which may fire, re-arm or spend it), or a restored hysteresis: what the gate reads of the rule. */
   decided(ts: number): void {
-    this.quietEnd = this.rule.quietUntil(ts);
+    this.t[this.at + Lv.quietEnd] = this.rule.quietUntil(ts);
+    this.t[this.at + Lv.waits] = this.rearms && this.rule.waiting ? 1 : 0;
+  }
+
+  /** After its rule's hysteresis was restored (it may now wait to re-arm). */
+  noteRestored(): void {
+    this.t[this.at + Lv.waits] = this.rearms && this.rule.waiting ? 1 : 0;
   }
 
   /** Whether a reading on that side could fire: a level condition that holds there (a crossing there moves nothing, once read). */
   holdsOn(side: SideKind): boolean {
-    return !this.crossing && (this.fires & bit(side)) !== 0;
+    return !this.crossing && ((this.t[this.at + Lv.fires] as number) & bit(side)) !== 0;
   }
+}
+
+/** Where solveRegions leaves its answer, copied into the row. */
+const solved: PriceRegions = {
+  lowFrom: Infinity,
+  lowTo: -Infinity,
+  lowSide: Side.unknown,
+  highFrom: Infinity,
+  highTo: -Infinity,
+  highSide: Side.unknown,
+};
+
+/** The side the regions of the condition in row `at` of t give at this price; undefined outside them. */
+export function sideIn(t: Float64Array, at: number, price: number): SideKind | undefined {
+  if (price >= (t[at + Lv.lowFrom] as number) && price <= (t[at + Lv.lowTo] as number)) return t[at + Lv.lowSide] as SideKind;
+  if (price >= (t[at + Lv.highFrom] as number) && price <= (t[at + Lv.highTo] as number)) return t[at + Lv.highSide] as SideKind;
+  return undefined;
+}
+
+/** A reading on that side of the condition in row `at` of t: whether it holds; a crossing's priming moves on. */
+export function stepRow(t: Float64Array, at: number, side: SideKind): boolean {
+  const b = bit(side);
+  const primes = t[at + Lv.primes] as number;
+  if (primes === 0) return ((t[at + Lv.fires] as number) & b) !== 0;
+  const holds = ((t[at + Lv.fires] as number) & b) !== 0 && t[at + Lv.primed] === 1;
+  t[at + Lv.primed] = (primes & b) !== 0 ? 1 : 0;
+  return holds;
 }

@@ -1,4 +1,6 @@
-import type { LevelCondition } from './level-condition';
+import type { Firing } from '../types';
+import { LEVEL_ROW, Lv, sideIn, stepRow, type LevelCondition } from './level-condition';
+import { decideLevel } from './rule-check';
 
 /**
  * An instrument's level-path conditions (in rule id order), and the gate that spares them ticks:
@@ -7,9 +9,16 @@ import type { LevelCondition } from './level-condition';
  * price: there a crossing stays as it is, and a level condition does not hold (or its rule is
  * quiet until a time). It shuts when a bar closes or the rules change, and reopens after the next
  * tick that reads them all. Without conditions it is always open.
+ *
+ * Each condition's regions and reading state are a row of one table (see Lv): reopening the gate,
+ * and reading a condition at a price inside its regions that neither fires it nor wakes its rule,
+ * read that table alone; the condition objects, cold by then, are reached only to solve, to read
+ * the indicators, or to decide.
  */
 export class LevelGate {
   levels: LevelCondition[] = [];
+  /** The conditions' rows, LEVEL_ROW numbers each, in the order of levels. */
+  private rows = new Float64Array(0);
   from = -Infinity;
   to = Infinity;
   until = Infinity;
@@ -20,7 +29,10 @@ export class LevelGate {
   private staleCount = 0;
 
   reset(levels: LevelCondition[]): void {
+    const table = new Float64Array(levels.length * LEVEL_ROW);
+    levels.forEach((level, i) => level.moveTo(table, i * LEVEL_ROW));
     this.levels = levels;
+    this.rows = table;
     this.staleCount = 0;
     for (const level of levels) this.barClosed(level.barMs);
     if (levels.length === 0) this.open(-Infinity, Infinity, Infinity);
@@ -44,7 +56,8 @@ export class LevelGate {
 
   /** Solves again, around the price (the tick's, or the last known), the regions of the conditions whose bars closed. */
   solve(price: number): void {
-    for (const level of this.levels) if (this.closed(level.barMs)) level.solve(price);
+    const t = this.rows;
+    for (let i = 0; i < this.levels.length; i++) if (this.closed(t[i * LEVEL_ROW + Lv.barMs] as number)) this.levels[i]?.solve(price);
     this.staleCount = 0;
     this.stale = false;
   }
@@ -54,29 +67,48 @@ export class LevelGate {
     return false;
   }
 
+  /**
+   * Every condition reads a tick at this price, in id order: the side from its regions, or from its
+   * indicators outside them; those that hold, or whose rule waits to re-arm, go on to decide (and
+   * may fire; prev: the previous last price, for the firing). Then the gate reopens around it.
+   */
+  readAll(price: number, ts: number, prev: number, out: Firing[]): void {
+    const t = this.rows;
+    const levels = this.levels;
+    if (price === price) {
+      for (let i = 0, at = 0; i < levels.length; i++, at += LEVEL_ROW) {
+        const side = sideIn(t, at, price) ?? (levels[i] as LevelCondition).sideRead(price);
+        const holds = stepRow(t, at, side);
+        if (holds || t[at + Lv.waits] === 1) decideLevel(levels[i] as LevelCondition, holds, price, prev, ts, out);
+      }
+    }
+    this.reopen(price, ts);
+  }
+
   /** After every condition read a tick at this price and time: the ticks that may skip them next. */
   reopen(price: number, ts: number): void {
     let from = -Infinity;
     let to = Infinity;
     let until = Infinity;
-    for (const level of this.levels) {
+    const t = this.rows;
+    for (let at = 0; at < t.length; at += LEVEL_ROW) {
       let side;
-      if (price >= level.lowFrom && price <= level.lowTo) {
-        side = level.lowSide;
-        from = Math.max(from, level.lowFrom);
-        to = Math.min(to, level.lowTo);
-      } else if (price >= level.highFrom && price <= level.highTo) {
-        side = level.highSide;
-        from = Math.max(from, level.highFrom);
-        to = Math.min(to, level.highTo);
+      if (price >= (t[at + Lv.lowFrom] as number) && price <= (t[at + Lv.lowTo] as number)) {
+        side = t[at + Lv.lowSide] as number;
+        from = Math.max(from, t[at + Lv.lowFrom] as number);
+        to = Math.min(to, t[at + Lv.lowTo] as number);
+      } else if (price >= (t[at + Lv.highFrom] as number) && price <= (t[at + Lv.highTo] as number)) {
+        side = t[at + Lv.highSide] as number;
+        from = Math.max(from, t[at + Lv.highFrom] as number);
+        to = Math.min(to, t[at + Lv.highTo] as number);
       } else {
         return this.shut();
       }
-      if (level.rearms && level.rule.waiting) return this.shut();
-      if (level.holdsOn(side)) {
-        // Quiet since its last decide(), which nothing but another decide() (or an expiry, quieter still) can change.
-        if (!(level.quietEnd > ts)) return this.shut();
-        until = Math.min(until, level.quietEnd);
+      if (t[at + Lv.waits] === 1) return this.shut();
+      // A level condition (not a crossing) that holds there: quiet since its last decide(), which nothing but another decide() (or an expiry, quieter still) can change.
+      if (t[at + Lv.primes] === 0 && ((t[at + Lv.fires] as number) & (1 << side)) !== 0) {
+        if (!((t[at + Lv.quietEnd] as number) > ts)) return this.shut();
+        until = Math.min(until, t[at + Lv.quietEnd] as number);
       }
     }
     this.open(from, to, until);

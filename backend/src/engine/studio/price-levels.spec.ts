@@ -107,18 +107,19 @@ describe('price regions: every price inside one reads the side the region says',
       const price = (series.at(-1) as number) * (1 + (rand() - 0.5) * 0.004);
       const c = comparison(subject, against, threshold(price), series);
       c.solve(price);
+      const r = c.regions();
       const regions: [number, number, SideKind, number][] = [
-        [c.lowFrom, c.lowTo, c.lowSide, c.lowTo],
-        [c.highFrom, c.highTo, c.highSide, c.highFrom],
+        [r.lowFrom, r.lowTo, r.lowSide, r.lowTo],
+        [r.highFrom, r.highTo, r.highSide, r.highFrom],
       ];
       for (const [from, to, side, inner] of regions) {
         const points = from === -Infinity ? [price, price * 2, -price] : samples(rand, from, to, inner);
         for (const p of points)
           if (exactSide(c, p) !== side) wrong.push(`trial ${trial}: ${p} reads ${exactSide(c, p)}, region says ${side}`);
       }
-      if ((c.lowTo >= c.lowFrom && c.lowFrom > -Infinity) || c.highTo >= c.highFrom) solved++;
+      if ((r.lowTo >= r.lowFrom && r.lowFrom > -Infinity) || r.highTo >= r.highFrom) solved++;
       // Where the sides meet inside the range, only a sliver of prices around it is left to read exactly.
-      if (c.highFrom <= c.highTo && c.lowFrom <= c.lowTo && c.highFrom - c.lowTo < Math.abs(price) * 1e-6) tight++;
+      if (r.highFrom <= r.highTo && r.lowFrom <= r.lowTo && r.highFrom - r.lowTo < Math.abs(price) * 1e-6) tight++;
     }
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(solved).toBeGreaterThan(60);
@@ -128,7 +129,8 @@ describe('price regions: every price inside one reads the side the region says',
   it('too few bars: NaN at every price, one region over all of them', () => {
     const c = comparison(null, sma(20), 0, [1, 2, 3]);
     c.solve(2.5);
-    expect([c.lowFrom, c.lowTo, c.lowSide]).toEqual([-Infinity, Infinity, Side.unknown]);
+    const r = c.regions();
+    expect([r.lowFrom, r.lowTo, r.lowSide]).toEqual([-Infinity, Infinity, Side.unknown]);
     expect(exactSide(c, 1e9)).toBe(Side.unknown);
   });
 
@@ -140,7 +142,8 @@ describe('price regions: every price inside one reads the side the region says',
     ] as [Operand | null, Operand][]) {
       const c = comparison(subject, against, 0, closes(rand, 40, 100, false));
       c.solve(100);
-      expect([c.lowFrom > c.lowTo, c.highFrom > c.highTo]).toEqual([true, true]);
+      const r = c.regions();
+      expect([r.lowFrom > r.lowTo, r.highFrom > r.highTo]).toEqual([true, true]);
     }
   });
 });

@@ -49,15 +49,22 @@ export function checkRule(
 export function readLevel(s: StudioInstrument, level: LevelCondition, p: number, ts: number, out: Firing[]): void {
   if (p !== p) return;
   const holds = level.step(level.sideAt(p));
-  // Armed, a rule whose condition does not hold gets nothing from decide().
-  if (!holds && !(level.rearms && level.rule.waiting)) return;
+  if (holds || level.waits) decideLevel(level, holds, p, s.prevLast, ts, out);
+}
+
+/**
+ * A level-path reading that holds, or whose rule waits to re-arm (armed, a rule whose condition
+ * does not hold gets nothing from decide()): the rule decides, and may fire. prev: the previous
+ * last price, for the firing.
+ */
+export function decideLevel(level: LevelCondition, holds: boolean, p: number, prev: number, ts: number, out: Firing[]): void {
   const r = level.rule;
   if (holds) level.readAt(p);
   const fired = r.decide(holds ? level.subject : null, p, ts);
   level.decided(ts);
   if (fired) {
     // Built in place rather than spread: the same fields in the same order, one object fewer.
-    const f = firing(r, ts, level.subject, p, s.prevLast, null, undefined);
+    const f = firing(r, ts, level.subject, p, prev, null, undefined);
     f.thresholdValue = level.against;
     f.indicators = level.indicators();
     out.push(f);

@@ -1,6 +1,5 @@
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
 import type { BarSeries, ClosingSeries } from './indicator-series';
-import type { LevelCondition } from './level-condition';
 import { RearmLog, type RearmState } from './rearm-log';
 import { checkRule, readLevel } from './rule-check';
 import { Quote } from './quote';
@@ -91,6 +90,7 @@ export class StudioEngine {
     const r = this.rules.get(ruleId);
     if (!r) return;
     r.restoreDisarmed(firePrice);
+    r.level?.noteRestored();
     // A waiting rule must read every tick: the gate opened on it armed no longer holds.
     const s = this.instruments.get(r.slot.instrumentId);
     s?.shut();
@@ -157,9 +157,7 @@ export class StudioEngine {
       }
       s.reopen(q.last, ts);
     } else {
-      const levels = s.levels;
-      for (let i = 0; i < levels.length; i++) readLevel(s, levels[i] as LevelCondition, q.last, ts, out);
-      s.reopen(q.last, ts);
+      s.readAll(q.last, ts, s.prevLast, out);
     }
     if (s.busy) this.afterRules(s, ts, tick.volume);
     s.remember(q);
