@@ -71,7 +71,10 @@ export class RuleEngine {
     return this.studio.takeRearmChanges();
   }
 
-  /** Appends the tick's firings, in time then rule id order; returns their count or LATE (both engines see every tick, so they agree on lateness). */
+  /**
+   * Appends the tick's firings, in time then rule id order; returns their count or LATE. The
+   * indexed engine judges lateness: the studio has seen no later tick than it, so it agrees.
+   */
   evaluate(tick: EngineTick, out: Firing[]): number {
     const start = out.length;
     let n = this.indexed.step(tick, out);

@@ -43,7 +43,7 @@ export class TickTable {
   /** Rows by instrument id, for small whole ids (others take the full path). */
   private readonly byId = new DenseIds();
   /** By instrument id: 1 where the fold stands for the quiet path, so a tick it passes need not come here at all. */
-  private folded = new Uint8Array(0);
+  private readonly folded = new DenseIds();
 
   /** fold: where to hand each instrument's quiet path, for another engine to check first (see StudioEngine). */
   constructor(private readonly foldInto?: Fold) {}
@@ -81,13 +81,8 @@ export class TickTable {
    */
   fold(instrumentId: number, o: number, quiet: boolean, from: number, to: number, until: number): void {
     const into = this.foldInto;
-    if (!into || !(instrumentId >>> 0 === instrumentId && this.byId.get(instrumentId) >= 0)) return;
-    if (instrumentId >= this.folded.length) {
-      const more = new Uint8Array(Math.max(64, 2 * this.folded.length, instrumentId + 1));
-      more.set(this.folded);
-      this.folded = more;
-    }
-    this.folded[instrumentId] = quiet ? 1 : 0;
+    if (!into || this.byId.get(instrumentId) < 0) return;
+    this.folded.set(instrumentId, quiet ? 1 : 0);
     if (!quiet) {
       from = -Infinity;
       to = until = Infinity;
@@ -102,7 +97,7 @@ export class TickTable {
 
   /** Whether ticks of the instrument that the fold passes may skip this table (they change nothing here but what catchUp restores). */
   folds(instrumentId: number): boolean {
-    return instrumentId < this.folded.length && this.folded[instrumentId] === 1;
+    return this.folded.get(instrumentId) === 1;
   }
 
   /**
