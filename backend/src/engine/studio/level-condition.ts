@@ -90,11 +90,6 @@ export class LevelCondition extends OperandComparison {
     return this.t[this.at + Lv.waits] === 1;
   }
 
-  /** Until when its rule is quiet, as of its last decide(): the gate reads it here, not from the rule. */
-  get quietEnd(): number {
-    return this.t[this.at + Lv.quietEnd] as number;
-  }
-
   /** New regions after a bar closed (or the rules changed), around the price of the moment. */
   solve(price: number): void {
     solveRegions(this, price, solved);
@@ -139,20 +134,15 @@ export class LevelCondition extends OperandComparison {
     return stepRow(this.t, this.at, side);
   }
 
-  /** After its rule's decide() at ts (which may fire, re-arm or spend it), or a restored hysteresis: what the gate reads of the rule. */
+  /** After its rule's decide() at ts (which may fire, re-arm or spend it): what the gate reads of the rule. */
   decided(ts: number): void {
     this.t[this.at + Lv.quietEnd] = this.rule.quietUntil(ts);
-    this.t[this.at + Lv.waits] = this.rearms && this.rule.waiting ? 1 : 0;
+    this.noteWaiting();
   }
 
-  /** After its rule's hysteresis was restored (it may now wait to re-arm). */
-  noteRestored(): void {
+  /** After its rule's decide(), or a restored hysteresis: whether the rule now waits to re-arm. */
+  noteWaiting(): void {
     this.t[this.at + Lv.waits] = this.rearms && this.rule.waiting ? 1 : 0;
-  }
-
-  /** Whether a reading on that side could fire: a level condition that holds there (a crossing there moves nothing, once read). */
-  holdsOn(side: SideKind): boolean {
-    return !this.crossing && ((this.t[this.at + Lv.fires] as number) & bit(side)) !== 0;
   }
 }
 

@@ -90,7 +90,7 @@ export class StudioEngine {
     const r = this.rules.get(ruleId);
     if (!r) return;
     r.restoreDisarmed(firePrice);
-    r.level?.noteRestored();
+    r.level?.noteWaiting();
     // A waiting rule must read every tick: the gate opened on it armed no longer holds.
     const s = this.instruments.get(r.slot.instrumentId);
     s?.shut();
