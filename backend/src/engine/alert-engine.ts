@@ -58,6 +58,11 @@ export class AlertEngine {
     return this.books.prevSeen;
   }
 
+  /** After step() returned a count: whether the folded bounds passed the tick (see BookTable.foldPassed). */
+  get foldPassed(): boolean {
+    return this.books.foldPassed;
+  }
+
   /** The instrument's last evaluated (or seeded) price; NaN without one. */
   lastPrice(instrumentId: number): number {
     return this.books.lastPrice(instrumentId);

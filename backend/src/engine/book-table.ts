@@ -22,6 +22,8 @@ export class BookTable implements L.HotTable {
   readonly rings = new RingArena();
   /** The instrument's previous price as the last evaluate() found it, before that tick replaced it (NaN: none yet). */
   prevSeen = NaN;
+  /** After a tick the book evaluated (a count returned): whether the folded bounds passed it, so the engine that folded them has nothing to do. */
+  foldPassed = false;
   private readonly books: InstrumentBook[] = [];
   /** Slot by instrument id (−1: none yet) for dense ids, by hashing for the others. */
   private readonly denseSlots = new DenseIds();
@@ -52,7 +54,11 @@ export class BookTable implements L.HotTable {
       // Stopped by the folded bounds alone: the other engine reads the tick, the book need not.
       if (this.pass(at, ts, p)) return FOLD_DUE;
     }
-    return (this.books[slot] as InstrumentBook).evaluate(tick, out);
+    const n = (this.books[slot] as InstrumentBook).evaluate(tick, out);
+    const outer = this.outer;
+    const o = slot * OUTER;
+    this.foldPassed = p >= (outer[o + OUT_LO] as number) && p <= (outer[o + OUT_HI] as number) && ts < (outer[o + OUT_DUE] as number);
+    return n;
   }
 
   /** A tick that fires nothing in the book: its price goes to the ring, unless the ring must make room (false: the book must take it). */

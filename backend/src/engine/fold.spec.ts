@@ -89,4 +89,39 @@ describe('RuleEngine: what the fold passes but the studio still needs', () => {
     expect(crossingRuleFirings(new RuleEngine({ fold: false }))).toEqual([]);
     expect(crossingRuleFirings(new RuleEngine())).toEqual([]);
   });
+
+  /** A plain rule that fires on every tick above 100 beside the warming average; then a rule that reads every tick, crossing 100.5, and a tick at 102. */
+  function busyBookFirings(engine: RuleEngine): { firings: number[]; studioTicks: number } {
+    const everyTickAbove100: EngineRule = {
+      ...priceCrossesAverage,
+      id: 4,
+      ruleType: 'threshold',
+      condition: 'above',
+      threshold: 100,
+      options: PLAIN_OPTIONS,
+    };
+    const out: Firing[] = [];
+    engine.upsertRule(priceCrossesAverage);
+    engine.upsertRule(everyTickAbove100);
+    const spy = jest.spyOn(StudioEngine.prototype, 'evaluate');
+    try {
+      engine.evaluate({ instrumentId: 3, tsMs: T0, price: 100, volume: 1 }, out);
+      for (let i = 1; i <= 10; i++) engine.evaluate({ instrumentId: 3, tsMs: T0 + i * S, price: 101, volume: 1 }, out);
+      engine.upsertRule({ ...priceCrossesAverage, id: 3, threshold: 100.5, options: { ...PLAIN_OPTIONS, mode: 'once' } });
+      engine.evaluate({ instrumentId: 3, tsMs: T0 + 11 * S, price: 102, volume: 1 }, out);
+      return { firings: out.map((f) => f.ruleId), studioTicks: spy.mock.calls.length };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('skips the studio on ticks the book fires on but the folded bounds pass, and catches up after them', () => {
+    const unfolded = busyBookFirings(new RuleEngine({ fold: false }));
+    const folded = busyBookFirings(new RuleEngine());
+    expect(unfolded.firings).toEqual(Array(11).fill(4));
+    expect(folded.firings).toEqual(unfolded.firings);
+    expect(unfolded.studioTicks).toBe(12);
+    // The first tick opens the gate and the last one reads the new rule: the ten between, fired on by the book, skip the studio.
+    expect(folded.studioTicks).toBe(2);
+  });
 });

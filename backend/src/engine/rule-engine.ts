@@ -12,7 +12,8 @@ import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
  * The indexed engine sees each tick first. Where nothing but the level gate reads an instrument's
  * ticks in the studio, the studio folds that gate into the indexed engine's fast path: a tick that
  * path takes (QUIET) has nothing to do in either engine and stops there, unless it carries a bid or
- * an ask, which the studio keeps. Before anything else reaches such an instrument in the studio, it
+ * an ask, which the studio keeps; so does a tick the book has work for (a firing, a window to renew)
+ * while the folded bounds pass it. Before anything else reaches such an instrument in the studio, it
  * catches up with the last price of the ticks it skipped.
  */
 export class RuleEngine {
@@ -85,6 +86,9 @@ export class RuleEngine {
       n = 0;
     } else if (n === FOLD_DUE) {
       n = 0;
+    } else if (this.indexed.foldPassed && tick.bid == null && tick.ask == null && this.studio.folds(id)) {
+      // The book had work of its own, but the studio's folded bounds pass the tick: as QUIET, the studio has none.
+      return n;
     }
     this.studio.catchUp(id, this.indexed.prevSeen);
     const m = this.studio.evaluate(tick, out);
