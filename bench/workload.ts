@@ -59,7 +59,7 @@ function levelFactor(profile: Profile, condition: RuleCondition, rand: () => num
 /** Mixed floor rules around each instrument's price level and a random-walk tape with advancing event time. */
 export function syntheticWorkload(instruments: number, ruleCount: number, tickCount: number, seed: number, profile: Profile): Workload {
   const rand = seededRandom(seed);
-  const gauss = (): number => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const gauss = gaussian(rand);
   const base = Array.from({ length: instruments }, () => Math.round(10 ** (1 + rand() * 3.5) * 100) / 100);
   const rules: EngineRule[] = [];
   for (let id = 1; id <= ruleCount; id++) {
@@ -105,7 +105,12 @@ export function syntheticWorkload(instruments: number, ruleCount: number, tickCo
   return { rules, ruleNames: rules.map((r) => `rule ${r.id}`), tape, symbols: base.map((_, i) => `SYM${i}`) };
 }
 
-function emptyTape(n: number): TickTape {
+/** Standard normal draws (Box–Muller) from a uniform source. */
+export function gaussian(rand: () => number): () => number {
+  return () => Math.sqrt(-2 * Math.log(rand() || 1e-12)) * Math.cos(2 * Math.PI * rand());
+}
+
+export function emptyTape(n: number): TickTape {
   return { count: n, instrument: new Int32Array(n), ts: new Float64Array(n), price: new Float64Array(n), volume: new Float64Array(n) };
 }
 
