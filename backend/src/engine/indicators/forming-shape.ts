@@ -16,10 +16,8 @@ export const ROUNDING = 2 ** -40;
 export const Shape = { none: 0, price: 1, affine: 2, rising: 3, trailing: 4, unknown: 5 } as const;
 export type ShapeKind = (typeof Shape)[keyof typeof Shape];
 
-/** A rising value that can say, roughly, at which price of the forming bar it reaches a value (NaN: none). */
-export interface PriceInverse {
-  priceFor(value: number): number;
-}
+/** Roughly at which price of the forming bar a rising value, its state at offset o of m, reaches a value (NaN: none). */
+export type PriceInverse = (m: Float64Array, o: number, value: number) => number;
 
 /**
  * What an indicator says of its forming value, so that a condition on it can be solved to price
@@ -35,6 +33,9 @@ export class FormingShape {
   intercept = NaN;
   error = Infinity;
   inverse: PriceInverse | null = null;
+  /** Where the inverse finds the indicator's state. */
+  private inverseM: Float64Array | null = null;
+  private inverseO = 0;
   /** Trailing: roughly the price at which the value equals the price. */
   meets = NaN;
 
@@ -45,6 +46,7 @@ export class FormingShape {
     this.intercept = kind === Shape.price ? 0 : NaN;
     this.error = error;
     this.inverse = null;
+    this.inverseM = null;
     this.meets = NaN;
   }
 
@@ -54,9 +56,16 @@ export class FormingShape {
     this.intercept = intercept;
   }
 
-  rising(error: number, inverse: PriceInverse): void {
+  rising(error: number, inverse: PriceInverse, m: Float64Array, o: number): void {
     this.set(Shape.rising, error);
     this.inverse = inverse;
+    this.inverseM = m;
+    this.inverseO = o;
+  }
+
+  /** Rising with an inverse: roughly the price at which the value is reached (NaN: no inverse, or none). */
+  priceFor(value: number): number {
+    return this.inverse && this.inverseM ? this.inverse(this.inverseM, this.inverseO, value) : NaN;
   }
 
   trailing(error: number, slope: number, meets: number): void {

@@ -1,78 +1,175 @@
 import { FormingShape, ROUNDING, Shape } from './forming-shape';
-import { SlidingWindow } from './window';
+import {
+  checkPeriod,
+  peeked,
+  wFull,
+  wInit,
+  windowSize,
+  wLeaving,
+  wMean,
+  wPeek,
+  wPeekable,
+  wPeekedMeanError,
+  wPeriod,
+  wPush,
+} from './window';
+
+/*
+ * Simple and exponential moving averages, their state a run of numbers at an offset of a
+ * Float64Array (see window.ts); the classes wrap a block of their own.
+ */
+
+/** SMA: its value (NaN until the window is full), then its window. */
+const SMA_VALUE = 0;
+const SMA_WINDOW = 1;
+
+export function smaSize(period: number): number {
+  return SMA_WINDOW + windowSize(period);
+}
+
+export function smaInit(m: Float64Array, o: number, period: number): void {
+  checkPeriod(period, 1);
+  m[o + SMA_VALUE] = NaN;
+  wInit(m, o + SMA_WINDOW, period);
+}
+
+export function smaValue(m: Float64Array, o: number): number {
+  return m[o + SMA_VALUE] as number;
+}
+
+export function smaUpdate(m: Float64Array, o: number, x: number): void {
+  wPush(m, o + SMA_WINDOW, x);
+  if (wFull(m, o + SMA_WINDOW)) m[o + SMA_VALUE] = wMean(m, o + SMA_WINDOW);
+}
+
+/** The value an update by x would give, leaving the state as it is (a bar still forming). */
+export function smaPeek(m: Float64Array, o: number, x: number): number {
+  wPeek(m, o + SMA_WINDOW, x);
+  return peeked.mean;
+}
+
+/** The peek at p is (p − the leaving value) / period above the mean: affine in p. */
+export function smaDescribe(m: Float64Array, o: number, into: FormingShape, maxAbs: number): void {
+  const w = o + SMA_WINDOW;
+  const period = wPeriod(m, w);
+  if (wPeekable(m, w)) into.affine(1 / period, wMean(m, w) - wLeaving(m, w) / period, wPeekedMeanError(m, w, maxAbs));
+  else into.set(Shape.none);
+}
+
+/** EMA, k = 2 / (period + 1), seeded by the simple average of the first `period` values (TA-Lib's convention). */
+const EMA_PERIOD = 0;
+const EMA_K = 1;
+const EMA_VALUE = 2;
+const EMA_SEED_SUM = 3;
+const EMA_SEEN = 4;
+export const EMA_SIZE = 5;
+
+export function emaInit(m: Float64Array, o: number, period: number): void {
+  checkPeriod(period, 1);
+  m[o + EMA_PERIOD] = period;
+  m[o + EMA_K] = 2 / (period + 1);
+  m[o + EMA_VALUE] = NaN;
+  m[o + EMA_SEED_SUM] = 0;
+  m[o + EMA_SEEN] = 0;
+}
+
+export function emaValue(m: Float64Array, o: number): number {
+  return m[o + EMA_VALUE] as number;
+}
+
+export function emaUpdate(m: Float64Array, o: number, x: number): number {
+  const period = m[o + EMA_PERIOD] as number;
+  const seen = m[o + EMA_SEEN] as number;
+  if (seen < period) {
+    const sum = (m[o + EMA_SEED_SUM] as number) + x;
+    m[o + EMA_SEED_SUM] = sum;
+    m[o + EMA_SEEN] = seen + 1;
+    if (seen + 1 === period) m[o + EMA_VALUE] = sum / period;
+    return m[o + EMA_VALUE] as number;
+  }
+  const value = m[o + EMA_VALUE] as number;
+  const next = value + (x - value) * (m[o + EMA_K] as number);
+  m[o + EMA_VALUE] = next;
+  return next;
+}
+
+/** The value an update by x would give, leaving the state as it is. */
+export function emaPeek(m: Float64Array, o: number, x: number): number {
+  const period = m[o + EMA_PERIOD] as number;
+  const seen = m[o + EMA_SEEN] as number;
+  if (seen < period - 1) return NaN;
+  if (seen === period - 1) return ((m[o + EMA_SEED_SUM] as number) + x) / period;
+  const value = m[o + EMA_VALUE] as number;
+  return value + (x - value) * (m[o + EMA_K] as number);
+}
+
+/** Starts the average at a given value, as if `period` values had averaged to it (MACD aligns its fast line this way). */
+export function emaSeed(m: Float64Array, o: number, value: number): void {
+  m[o + EMA_SEEN] = m[o + EMA_PERIOD] as number;
+  m[o + EMA_VALUE] = value;
+}
+
+/** The peek at p is (seed sum + p) / period on the last seeding value, then value + (p − value) × k: affine in p. */
+export function emaDescribe(m: Float64Array, o: number, into: FormingShape, maxAbs: number): void {
+  const period = m[o + EMA_PERIOD] as number;
+  const seen = m[o + EMA_SEEN] as number;
+  const k = m[o + EMA_K] as number;
+  const value = m[o + EMA_VALUE] as number;
+  const seedSum = m[o + EMA_SEED_SUM] as number;
+  if (seen < period - 1) into.set(Shape.none);
+  else if (seen === period - 1) into.affine(1 / period, seedSum / period, ROUNDING * (Math.abs(seedSum) + maxAbs));
+  else into.affine(k, value * (1 - k), ROUNDING * (Math.abs(value) + maxAbs));
+}
 
 /** Simple moving average of the last `period` values; NaN until it has them. */
 export class Sma {
-  value = NaN;
-  private readonly window: SlidingWindow;
+  private readonly m: Float64Array;
 
   constructor(readonly period: number) {
-    this.window = new SlidingWindow(period);
+    checkPeriod(period, 1);
+    this.m = new Float64Array(smaSize(period));
+    smaInit(this.m, 0, period);
+  }
+
+  get value(): number {
+    return smaValue(this.m, 0);
   }
 
   update(x: number): number {
-    this.window.push(x);
-    if (this.window.full) this.value = this.window.mean;
+    smaUpdate(this.m, 0, x);
     return this.value;
   }
 
-  /** The value update(x) would give, leaving the state as it is (a bar still forming). */
   peek(x: number): number {
-    this.window.peek(x);
-    return this.window.peekedMean;
+    return smaPeek(this.m, 0, x);
   }
 
-  /** peek(p) is (p − the leaving value) / period above the mean: affine in p. */
   describe(into: FormingShape, maxAbs: number): void {
-    const w = this.window;
-    if (w.peekable) into.affine(1 / this.period, w.mean - w.leaving / this.period, w.peekedMeanError(maxAbs));
-    else into.set(Shape.none);
+    smaDescribe(this.m, 0, into, maxAbs);
   }
 }
 
-/**
- * Exponential moving average, k = 2 / (period + 1), seeded by the simple average of the first
- * `period` values (TA-Lib's convention): NaN before that.
- */
+/** Exponential moving average seeded by a simple one: NaN before `period` values. */
 export class Ema {
-  value = NaN;
-  private readonly k: number;
-  private seedSum = 0;
-  private seen = 0;
+  private readonly m = new Float64Array(EMA_SIZE);
 
   constructor(readonly period: number) {
-    if (!Number.isInteger(period) || period < 1) throw new RangeError(`period must be a whole number ≥ 1, got ${period}`);
-    this.k = 2 / (period + 1);
+    emaInit(this.m, 0, period);
+  }
+
+  get value(): number {
+    return emaValue(this.m, 0);
   }
 
   update(x: number): number {
-    if (this.seen < this.period) {
-      this.seedSum += x;
-      if (++this.seen === this.period) this.value = this.seedSum / this.period;
-      return this.value;
-    }
-    this.value += (x - this.value) * this.k;
-    return this.value;
+    return emaUpdate(this.m, 0, x);
   }
 
-  /** The value update(x) would give, leaving the state as it is. */
   peek(x: number): number {
-    if (this.seen < this.period - 1) return NaN;
-    if (this.seen === this.period - 1) return (this.seedSum + x) / this.period;
-    return this.value + (x - this.value) * this.k;
+    return emaPeek(this.m, 0, x);
   }
 
-  /** Starts the average at a given value, as if `period` values had averaged to it (MACD aligns its fast line this way). */
-  seed(value: number): void {
-    this.seen = this.period;
-    this.value = value;
-  }
-
-  /** peek(p) is (seed sum + p) / period on the last seeding value, then value + (p − value) × k: affine in p. */
   describe(into: FormingShape, maxAbs: number): void {
-    if (this.seen < this.period - 1) into.set(Shape.none);
-    else if (this.seen === this.period - 1)
-      into.affine(1 / this.period, this.seedSum / this.period, ROUNDING * (Math.abs(this.seedSum) + maxAbs));
-    else into.affine(this.k, this.value * (1 - this.k), ROUNDING * (Math.abs(this.value) + maxAbs));
+    emaDescribe(this.m, 0, into, maxAbs);
   }
 }

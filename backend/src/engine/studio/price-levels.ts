@@ -106,8 +106,8 @@ function estimate(c: PricedSides, price: number, from: number, to: number): void
   const y = againstShape;
   guess.slope = x.linear && y.linear ? x.slope - y.slope : NaN;
   let root = x.linear && y.linear ? (y.intercept - x.intercept) / guess.slope : NaN;
-  if (x.inverse && y.linear && y.slope === 0) root = x.inverse.priceFor(y.intercept);
-  else if (y.inverse && x.linear && x.slope === 0) root = y.inverse.priceFor(x.intercept);
+  if (x.inverse && y.linear && y.slope === 0) root = x.priceFor(y.intercept);
+  else if (y.inverse && x.linear && x.slope === 0) root = y.priceFor(x.intercept);
   else if (x.kind === Shape.price && y.kind === Shape.trailing) {
     root = y.meets;
     guess.slope = y.slope;
