@@ -21,6 +21,11 @@ export class Quote {
     }
   }
 
+  /** By source code (SOURCE_CODE: last, bid, ask, mid from 0), as series entries keep it. */
+  ofCode(code: number): number {
+    return code === 0 ? this.last : code === 1 ? this.bid : code === 2 ? this.ask : this.mid;
+  }
+
   setFrom(tick: EngineTick): void {
     this.last = tick.price;
     this.bid = tick.bid ?? NaN;

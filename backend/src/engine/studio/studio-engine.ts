@@ -1,5 +1,5 @@
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
-import type { BarSeries, ClosingSeries } from './indicator-series';
+import { advanceSeries, closesFromOf, Se } from './indicator-series';
 import { RearmLog, type RearmState } from './rearm-log';
 import { checkRule, readLevel } from './rule-check';
 import { Quote } from './quote';
@@ -169,17 +169,17 @@ export class StudioEngine {
   /** Lazy series whose bar this tick may close: fed the tick, after taking back the forming close from the ticks they skipped. */
   private feedLazily(s: StudioInstrument, ts: number, volume: number): void {
     let next = Infinity;
-    const lazy = s.lazySeries;
-    const closes = s.lazyCloses;
+    const m = s.block.m;
+    const lazy = s.lazyAt;
     for (let i = 0; i < lazy.length; i++) {
-      if (ts >= (closes[i] as number)) {
-        const x = lazy[i] as ClosingSeries;
-        s.resume(x);
-        if (x.advance(ts, this.quote.of(x.source), volume)) s.barClosed(x.barMs);
-        x.fedAt = s.ticks;
-        closes[i] = x.closesFrom;
+      const at = lazy[i] as number;
+      if (ts >= (m[at + Se.closesFrom] as number)) {
+        s.resume(at);
+        if (advanceSeries(m, at, ts, this.quote.ofCode(m[at + Se.source] as number), volume)) s.barClosed(m[at + Se.barMs] as number);
+        m[at + Se.fedAt] = s.ticks;
+        m[at + Se.closesFrom] = closesFromOf(m, at);
       }
-      next = Math.min(next, closes[i] as number);
+      next = Math.min(next, m[at + Se.closesFrom] as number);
     }
     s.closesFrom = next;
   }
@@ -187,10 +187,11 @@ export class StudioEngine {
   /** What reads every tick before the rules: eager series, bars that close (and their rules), rate windows. */
   private beforeRules(s: StudioInstrument, ts: number, volume: number, out: Firing[]): void {
     const q = this.quote;
-    const series = s.eagerSeries;
-    for (let i = 0; i < series.length; i++) {
-      const x = series[i] as BarSeries;
-      if (x.advance(ts, q.of(x.source), volume)) s.barClosed(x.barMs);
+    const m = s.block.m;
+    const eager = s.eagerAt;
+    for (let i = 0; i < eager.length; i++) {
+      const at = eager[i] as number;
+      if (advanceSeries(m, at, ts, q.ofCode(m[at + Se.source] as number), volume)) s.barClosed(m[at + Se.barMs] as number);
     }
     const bars = s.barList;
     for (let i = 0; i < bars.length; i++) {

@@ -1,9 +1,18 @@
 import { DEFAULT_INSTRUMENT_TIMEZONE, type Operand, type PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
-import { CloseHistory, closeHistoryKey, ClosingSeries, IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
+import {
+  CloseHistory,
+  closeHistoryKey,
+  IndicatorSeries,
+  Se,
+  SeriesBlock,
+  seriesKey,
+  VolumeSeries,
+  type BarSeries,
+} from './indicator-series';
 import { LevelGate } from './level-gate';
 import { Quote } from './quote';
-import { Col, priceCol, STRIDE, type TickTable } from './tick-table';
+import { Col, priceCol, sourceCol, STRIDE, type TickTable } from './tick-table';
 import type { StudioRule } from './studio-rule';
 
 /** A bar being built (for once_per_bar_close rules): its close per price source and its volume; the previous bar's close. */
@@ -36,10 +45,11 @@ export class StudioInstrument extends LevelGate {
   bars = new Map<number, Bar>();
   /** Indicators by operand, bar length and source, shared by the rules that read them. */
   series = new Map<string, BarSeries>();
-  /** The same, as arrays: the tick path iterates them (no iterator objects). Eager series see every tick, lazy ones only those that may close their bar (lazyCloses: when, by index). */
-  eagerSeries: BarSeries[] = [];
-  lazySeries: ClosingSeries[] = [];
-  lazyCloses = new Float64Array(0);
+  /** Their entries, one after another (see SeriesBlock); the tick path works on them there, without reaching the series' objects. */
+  readonly block = new SeriesBlock();
+  /** Where the entries are in the block: of the series that see every tick, and of those fed lazily, only ticks that may close their bar (Se.closesFrom says when). */
+  eagerAt: number[] = [];
+  lazyAt: number[] = [];
   windowList: { source: PriceSource; window: PriceWindow }[] = [];
   barList: Bar[] = [];
   /** Its live rules in id order (so firings come out ordered by rule id): those read on ticks, on bar closes, and on ticks but off the level path. */
@@ -138,10 +148,11 @@ export class StudioInstrument extends LevelGate {
     this.windows = windows;
     this.bars = bars;
     this.series = series;
+    this.pack();
     this.feed(levels ? this.readOnTicks() : null);
     this.windowList = [...windows.values()];
     this.barList = [...bars.values()];
-    this.busy = this.eagerSeries.length + this.windowList.length + this.barList.length + this.otherTickRules.length > 0;
+    this.busy = this.eagerAt.length + this.windowList.length + this.barList.length + this.otherTickRules.length > 0;
     for (const r of rules) r.bind(this);
   }
 
@@ -152,28 +163,45 @@ export class StudioInstrument extends LevelGate {
     return keys;
   }
 
+  /** Moves every series' entry into a new block, one after another, state and all (new series bring theirs from a block of their own). */
+  private pack(): void {
+    let size = 0;
+    for (const x of this.series.values()) size += x.size;
+    const m = new Float64Array(size);
+    let at = 0;
+    for (const x of this.series.values()) {
+      x.moveTo(this.block, m, at);
+      at += x.size;
+    }
+    this.block.m = m;
+  }
+
   /** Splits the series into eager and lazy ones (all eager when eagerKeys is null); a series turning eager first takes back its forming close. */
   private feed(eagerKeys: Set<string> | null): void {
-    this.eagerSeries = [];
-    this.lazySeries = [];
+    this.eagerAt = [];
+    this.lazyAt = [];
+    const m = this.block.m;
     for (const [key, x] of this.series) {
-      if (!(x instanceof ClosingSeries)) {
-        this.eagerSeries.push(x);
+      const at = x.offset;
+      if (x instanceof VolumeSeries) {
+        this.eagerAt.push(at);
         continue;
       }
-      if (x.lazy) this.resume(x);
-      x.fedAt = this.ticks;
+      if (x.lazy) this.resume(at);
+      m[at + Se.fedAt] = this.ticks;
       x.lazy = eagerKeys !== null && !eagerKeys.has(key);
-      (x.lazy ? this.lazySeries : this.eagerSeries).push(x);
+      (x.lazy ? this.lazyAt : this.eagerAt).push(at);
+      if (x.lazy) m[at + Se.closesFrom] = -Infinity;
     }
-    this.lazyCloses = new Float64Array(this.lazySeries.length).fill(-Infinity);
     this.closesFrom = -Infinity;
   }
 
-  /** A lazy series about to be fed: if ticks it skipped had its price, the latest of them is its forming close. */
-  resume(x: ClosingSeries): void {
-    const col = priceCol(x.source);
-    if ((this.table.data[this.o + col + 1] as number) > x.fedAt) x.resume(this.table.data[this.o + col] as number);
+  /** The series at `at` of the block, fed lazily and about to be fed: if ticks it skipped had its price, the latest of them is its forming close. */
+  resume(at: number): void {
+    const m = this.block.m;
+    const col = sourceCol(m[at + Se.source] as number);
+    const d = this.table.data;
+    if ((d[this.o + col + 1] as number) > (m[at + Se.fedAt] as number)) m[at + Se.close] = d[this.o + col] as number;
   }
 
   closeHistoryOf(bars: number, barMs: number, source: PriceSource): CloseHistory | undefined {

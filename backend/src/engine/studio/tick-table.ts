@@ -151,6 +151,11 @@ export function priceCol(source: PriceSource): number {
   return source === 'last' ? Col.last : source === 'bid' ? Col.bid : source === 'ask' ? Col.ask : Col.mid;
 }
 
+/** The same by source code (SOURCE_CODE: last, bid, ask, mid from 0), as series entries keep it: the columns go in that order, two apart. */
+export function sourceCol(code: number): number {
+  return Col.last + 2 * code;
+}
+
 function keep(d: Float64Array, at: number, price: number, n: number): void {
   d[at] = price;
   d[at + 1] = n;
