@@ -1,6 +1,5 @@
 import type { Operand, PriceSource } from '@tradeassist/shared-types';
-import type { FormingShape } from '../indicators/forming-shape';
-import { operandDescribe, operandInit, operandPeek, operandSize, operandUpdate, operandValue } from '../indicators/operand-calculator';
+import { operandInit, operandPeek, operandSize, operandUpdate, operandValue } from '../indicators/operand-calculator';
 import { checkPeriod, wFull, wInit, windowSize, wMean, wPush } from '../indicators/window';
 import { barStart } from './studio-rule';
 
@@ -133,7 +132,11 @@ export abstract class BarSeries {
     m[Se.type] = type;
   }
 
-  /** Where its entry is now (an instrument's block keeps moving entries as its rules change). */
+  /** Where its entry is now (an instrument's block keeps moving entries as its rules change): which block, and where in it. */
+  get home(): SeriesBlock {
+    return this.block;
+  }
+
   get offset(): number {
     return this.at;
   }
@@ -193,15 +196,6 @@ export class IndicatorSeries extends BarSeries {
     const m = this.block.m;
     const close = m[this.at + Se.close] as number;
     return close === close ? operandPeek(m, this.body, close) : operandValue(m, this.body);
-  }
-
-  /** With the forming bar closing at this price (as current() once a tick brought it). */
-  peekAt(price: number): number {
-    return operandPeek(this.block.m, this.body, price);
-  }
-
-  describe(into: FormingShape, maxAbs: number): void {
-    operandDescribe(this.block.m, this.body, into, maxAbs);
   }
 }
 

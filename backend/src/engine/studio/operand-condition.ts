@@ -1,6 +1,7 @@
 import { operandLabel, type Operand, type PriceSource, type RuleCondition } from '@tradeassist/shared-types';
 import { Shape, type FormingShape } from '../indicators/forming-shape';
-import { IndicatorSeries, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
+import { operandDescribe, operandPeek } from '../indicators/operand-calculator';
+import { IndicatorSeries, Se, seriesKey, VolumeSeries, type BarSeries, type SeriesBlock } from './indicator-series';
 import type { StudioInstrument } from './studio-instrument';
 
 /** What a condition compares and how, wherever it sits (a rule, or a leaf of a tree). */
@@ -32,6 +33,11 @@ export class OperandComparison {
   /** The instrument's series for the operands, bound whenever its rules change. */
   private subjectSeries: BarSeries | undefined;
   private againstSeries: BarSeries | undefined;
+  /** Where their indicators' state is (−1: not an indicator): the level path's readings go straight there, past the series' objects. */
+  private subjectBlock: SeriesBlock | null = null;
+  private subjectAt = -1;
+  private againstBlock: SeriesBlock | null = null;
+  private againstAt = -1;
 
   constructor(
     private readonly spec: OperandSpec,
@@ -53,6 +59,12 @@ export class OperandComparison {
   bind(s: StudioInstrument): void {
     this.subjectSeries = this.subjectKey === null ? undefined : s.series.get(this.subjectKey);
     this.againstSeries = this.againstKey === null ? undefined : s.series.get(this.againstKey);
+    const subject = this.subjectSeries;
+    const against = this.againstSeries;
+    this.subjectBlock = subject instanceof IndicatorSeries ? subject.home : null;
+    this.subjectAt = subject instanceof IndicatorSeries ? subject.offset + Se.body : -1;
+    this.againstBlock = against instanceof IndicatorSeries ? against.home : null;
+    this.againstAt = against instanceof IndicatorSeries ? against.offset + Se.body : -1;
   }
 
   evaluate(price: number, atClose: boolean): boolean {
@@ -78,18 +90,19 @@ export class OperandComparison {
    * evaluate(price, false) reads, as the series' forming close is that price then (the level path).
    */
   readAt(price: number): void {
-    this.subject = this.subjectKey === null ? price : peekOf(this.subjectSeries, price);
-    this.against = this.againstKey === null ? this.threshold : peekOf(this.againstSeries, price);
+    this.subject = this.subjectKey === null ? price : peekAt(this.subjectBlock, this.subjectAt, price);
+    this.against = this.againstKey === null ? this.threshold : peekAt(this.againstBlock, this.againstAt, price);
   }
 
   /** How one side of readAt moves with the price (the price itself, the constant threshold, or an indicator). */
   describe(side: 'subject' | 'against', into: FormingShape, maxAbs: number): void {
     const key = side === 'subject' ? this.subjectKey : this.againstKey;
-    const series = side === 'subject' ? this.subjectSeries : this.againstSeries;
+    const block = side === 'subject' ? this.subjectBlock : this.againstBlock;
+    const at = side === 'subject' ? this.subjectAt : this.againstAt;
     if (key === null) {
       if (side === 'subject') into.set(Shape.price);
       else into.affine(0, this.threshold, 0);
-    } else if (series instanceof IndicatorSeries) series.describe(into, maxAbs);
+    } else if (block && at >= 0) operandDescribe(block.m, at, into, maxAbs);
     else into.set(Shape.none);
   }
 
@@ -102,8 +115,8 @@ export class OperandComparison {
   }
 }
 
-function peekOf(series: BarSeries | undefined, price: number): number {
-  return series instanceof IndicatorSeries ? series.peekAt(price) : NaN;
+function peekAt(block: SeriesBlock | null, at: number, price: number): number {
+  return block && at >= 0 ? operandPeek(block.m, at, price) : NaN;
 }
 
 function valueOf(series: BarSeries | undefined, atClose: boolean): number {
