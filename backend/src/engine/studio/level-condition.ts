@@ -1,6 +1,8 @@
 import type { RuleCondition } from '@tradeassist/shared-types';
+import type { SeriesBlock } from './indicator-series';
 import { OperandComparison, type OperandSpec } from './operand-condition';
-import { Side, solveRegions, type PriceRegions, type SideKind } from './price-levels';
+import { Side, solveRow, type PriceRegions, type SideKind } from './price-levels';
+import type { StudioInstrument } from './studio-instrument';
 import type { StudioRule } from './studio-rule';
 
 const bit = (side: SideKind): number => 1 << side;
@@ -27,8 +29,19 @@ export const Lv = {
   primed: 10,
   /** 1 while its rule waits to re-arm: every reading must then reach decide(). */
   waits: 11,
+  /**
+   * What the sides read, as of the last bind (see RowSides): the offset of the indicator's state in
+   * the instrument's series block, or AT_PRICE (the subject is the price), AT_THRESHOLD (the
+   * threshold is compared with), AT_NONE (no indicator: NaN).
+   */
+  subjectAt: 12,
+  againstAt: 13,
+  threshold: 14,
 } as const;
-export const LEVEL_ROW = 12;
+export const LEVEL_ROW = 15;
+export const AT_PRICE = -1;
+export const AT_THRESHOLD = -2;
+export const AT_NONE = -3;
 
 /**
  * An indicator comparison read on ticks (not on bar closes), the level path. Between two bar
@@ -44,6 +57,8 @@ export class LevelCondition extends OperandComparison {
   /** Its row: its own until a gate takes it (moveTo). */
   private t: Float64Array;
   private at = 0;
+  /** The block its indicators are in, as of the last bind. */
+  private home: SeriesBlock | null = null;
 
   /** The length of the bars its indicators read: their closes are what change its regions. */
   readonly barMs: number;
@@ -64,6 +79,9 @@ export class LevelCondition extends OperandComparison {
     t[Lv.lowTo] = t[Lv.highTo] = -Infinity;
     t[Lv.lowSide] = t[Lv.highSide] = Side.unknown;
     t[Lv.quietEnd] = -Infinity;
+    t[Lv.subjectAt] = spec.subject ? AT_NONE : AT_PRICE;
+    t[Lv.againstAt] = spec.against ? AT_NONE : AT_THRESHOLD;
+    t[Lv.threshold] = spec.threshold;
     t[Lv.fires] = bit(condition === 'above' || condition === 'crosses_above' ? Side.above : Side.below);
     t[Lv.primes] =
       condition === 'crosses_above'
@@ -90,17 +108,21 @@ export class LevelCondition extends OperandComparison {
     return this.t[this.at + Lv.waits] === 1;
   }
 
-  /** New regions after a bar closed (or the rules changed), around the price of the moment. */
-  solve(price: number): void {
-    solveRegions(this, price, solved);
+  /** Binds the comparison, and notes in its row where its indicators' state is, so that solving reads the row and the block alone. */
+  override bind(s: StudioInstrument): void {
+    super.bind(s);
     const t = this.t;
     const at = this.at;
-    t[at + Lv.lowFrom] = solved.lowFrom;
-    t[at + Lv.lowTo] = solved.lowTo;
-    t[at + Lv.lowSide] = solved.lowSide;
-    t[at + Lv.highFrom] = solved.highFrom;
-    t[at + Lv.highTo] = solved.highTo;
-    t[at + Lv.highSide] = solved.highSide;
+    this.home = s.block;
+    if (t[at + Lv.subjectAt] !== AT_PRICE)
+      t[at + Lv.subjectAt] = this.subjectBlock === s.block && this.subjectAt >= 0 ? this.subjectAt : AT_NONE;
+    if (t[at + Lv.againstAt] !== AT_THRESHOLD)
+      t[at + Lv.againstAt] = this.againstBlock === s.block && this.againstAt >= 0 ? this.againstAt : AT_NONE;
+  }
+
+  /** New regions after a bar closed (or the rules changed), around the price of the moment. */
+  solve(price: number): void {
+    solveRow(this.home?.m ?? EMPTY, this.t, this.at, price);
   }
 
   /** Its regions as last solved. */
@@ -146,15 +168,7 @@ export class LevelCondition extends OperandComparison {
   }
 }
 
-/** Where solveRegions leaves its answer, copied into the row. */
-const solved: PriceRegions = {
-  lowFrom: Infinity,
-  lowTo: -Infinity,
-  lowSide: Side.unknown,
-  highFrom: Infinity,
-  highTo: -Infinity,
-  highSide: Side.unknown,
-};
+const EMPTY = new Float64Array(0);
 
 /** The side the regions of the condition in row `at` of t give at this price; undefined outside them. */
 export function sideIn(t: Float64Array, at: number, price: number): SideKind | undefined {

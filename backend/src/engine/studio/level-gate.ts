@@ -1,5 +1,7 @@
 import type { Firing } from '../types';
 import { LEVEL_ROW, Lv, sideIn, stepRow, type LevelCondition } from './level-condition';
+import { SeriesBlock } from './indicator-series';
+import { solveRow } from './price-levels';
 import { decideLevel } from './rule-check';
 
 /**
@@ -12,11 +14,14 @@ import { decideLevel } from './rule-check';
  *
  * Each condition's regions and reading state are a row of one table (see Lv): reopening the gate,
  * and reading a condition at a price inside its regions that neither fires it nor wakes its rule,
- * read that table alone; the condition objects, cold by then, are reached only to solve, to read
- * the indicators, or to decide.
+ * read that table alone, and so does solving them after a bar close (with the instrument's series
+ * block, where the rows point: see solveRow); the condition objects, cold by then, are reached only
+ * to read the indicators at a price outside the regions, or to decide.
  */
 export class LevelGate {
   levels: LevelCondition[] = [];
+  /** The instrument's series, which its conditions' rows point into (see Lv.subjectAt). */
+  readonly block = new SeriesBlock();
   /** The conditions' rows, LEVEL_ROW numbers each, in the order of levels. */
   private rows = new Float64Array(0);
   from = -Infinity;
@@ -57,7 +62,8 @@ export class LevelGate {
   /** Solves again, around the price (the tick's, or the last known), the regions of the conditions whose bars closed. */
   solve(price: number): void {
     const t = this.rows;
-    for (let i = 0; i < this.levels.length; i++) if (this.closed(t[i * LEVEL_ROW + Lv.barMs] as number)) this.levels[i]?.solve(price);
+    const m = this.block.m;
+    for (let at = 0; at < t.length; at += LEVEL_ROW) if (this.closed(t[at + Lv.barMs] as number)) solveRow(m, t, at, price);
     this.staleCount = 0;
     this.stale = false;
   }

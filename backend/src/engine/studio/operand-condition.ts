@@ -34,10 +34,10 @@ export class OperandComparison {
   private subjectSeries: BarSeries | undefined;
   private againstSeries: BarSeries | undefined;
   /** Where their indicators' state is (−1: not an indicator): the level path's readings go straight there, past the series' objects. */
-  private subjectBlock: SeriesBlock | null = null;
-  private subjectAt = -1;
-  private againstBlock: SeriesBlock | null = null;
-  private againstAt = -1;
+  protected subjectBlock: SeriesBlock | null = null;
+  protected subjectAt = -1;
+  protected againstBlock: SeriesBlock | null = null;
+  protected againstAt = -1;
 
   constructor(
     private readonly spec: OperandSpec,

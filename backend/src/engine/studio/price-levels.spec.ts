@@ -29,6 +29,8 @@ function comparison(subject: Operand | null, against: Operand | null, threshold:
     closes.forEach((c, i) => series.advance(T0 + i * MIN, c, 1));
     s.series.set(seriesKey(o, MIN, 'last'), series);
   }
+  // Into the instrument's block, where the condition's row points (as setRules does).
+  s.pack();
   // The rule is only asked whether it is quiet, which solving never does.
   const level = new LevelCondition({ subject, against, threshold, barMs: MIN, source: 'last' }, 'crosses_above', {} as StudioRule, false);
   level.bind(s);

@@ -1,4 +1,6 @@
 import { FormingShape, ROUNDING, Shape } from '../indicators/forming-shape';
+import { operandDescribe, operandPeek } from '../indicators/operand-calculator';
+import { AT_PRICE, AT_THRESHOLD, Lv } from './level-condition';
 
 /** Where the subject stands against what it is compared with: above, below, level with it, or unknown (a NaN). */
 export const Side = { unknown: 0, above: 1, below: 2, level: 3 } as const;
@@ -161,4 +163,59 @@ function certify(c: PricedSides, dir: number, error: number, towards: number, li
     step *= 8;
   }
   return NaN;
+}
+
+/**
+ * The comparison of a level condition read from its row of a gate table (t at `at`) and its
+ * instrument's series block m (see Lv.subjectAt): solving after a bar close touches no object.
+ */
+class RowSides implements PricedSides {
+  subject = NaN;
+  against = NaN;
+  m: Float64Array = new Float64Array(0);
+  t: Float64Array = new Float64Array(0);
+  at = 0;
+
+  readAt(price: number): void {
+    this.subject = this.side(this.t[this.at + Lv.subjectAt] as number, price);
+    this.against = this.side(this.t[this.at + Lv.againstAt] as number, price);
+  }
+
+  private side(entry: number, price: number): number {
+    if (entry >= 0) return operandPeek(this.m, entry, price);
+    return entry === AT_PRICE ? price : entry === AT_THRESHOLD ? (this.t[this.at + Lv.threshold] as number) : NaN;
+  }
+
+  describe(side: 'subject' | 'against', into: FormingShape, maxAbs: number): void {
+    const entry = this.t[this.at + (side === 'subject' ? Lv.subjectAt : Lv.againstAt)] as number;
+    if (entry >= 0) operandDescribe(this.m, entry, into, maxAbs);
+    else if (entry === AT_PRICE) into.set(Shape.price);
+    else if (entry === AT_THRESHOLD) into.affine(0, this.t[this.at + Lv.threshold] as number, 0);
+    else into.set(Shape.none);
+  }
+}
+
+const rowSides = new RowSides();
+const solved: PriceRegions = {
+  lowFrom: Infinity,
+  lowTo: -Infinity,
+  lowSide: Side.unknown,
+  highFrom: Infinity,
+  highTo: -Infinity,
+  highSide: Side.unknown,
+};
+
+/** Solves the level condition in row `at` of t, its indicators in m, around the price, and writes its regions into the row. */
+export function solveRow(m: Float64Array, t: Float64Array, at: number, price: number): void {
+  const c = rowSides;
+  c.m = m;
+  c.t = t;
+  c.at = at;
+  solveRegions(c, price, solved);
+  t[at + Lv.lowFrom] = solved.lowFrom;
+  t[at + Lv.lowTo] = solved.lowTo;
+  t[at + Lv.lowSide] = solved.lowSide;
+  t[at + Lv.highFrom] = solved.highFrom;
+  t[at + Lv.highTo] = solved.highTo;
+  t[at + Lv.highSide] = solved.highSide;
 }

@@ -5,7 +5,6 @@ import {
   closeHistoryKey,
   IndicatorSeries,
   Se,
-  SeriesBlock,
   seriesKey,
   VolumeSeries,
   type BarSeries,
@@ -45,8 +44,6 @@ export class StudioInstrument extends LevelGate {
   bars = new Map<number, Bar>();
   /** Indicators by operand, bar length and source, shared by the rules that read them. */
   series = new Map<string, BarSeries>();
-  /** Their entries, one after another (see SeriesBlock); the tick path works on them there, without reaching the series' objects. */
-  readonly block = new SeriesBlock();
   /** Where the entries are in the block: of the series that see every tick, and of those fed lazily, only ticks that may close their bar (Se.closesFrom says when). */
   eagerAt: number[] = [];
   lazyAt: number[] = [];
@@ -163,8 +160,12 @@ export class StudioInstrument extends LevelGate {
     return keys;
   }
 
-  /** Moves every series' entry into a new block, one after another, state and all (new series bring theirs from a block of their own). */
-  private pack(): void {
+  /**
+   * Moves every series' entry into a new block (LevelGate.block), one after another, state and all
+   * (new series bring theirs from a block of their own): the tick path works on them there, without
+   * reaching the series' objects.
+   */
+  pack(): void {
     let size = 0;
     for (const x of this.series.values()) size += x.size;
     const m = new Float64Array(size);
