@@ -120,6 +120,11 @@ export class LevelCondition extends OperandComparison {
       t[at + Lv.againstAt] = this.againstBlock === s.block && this.againstAt >= 0 ? this.againstAt : AT_NONE;
   }
 
+  /** Whether its rule is quiet at ts as of its last decide(): decide() would refuse a firing then, at no cost to its state. */
+  quietAt(ts: number): boolean {
+    return ts < (this.t[this.at + Lv.quietEnd] as number);
+  }
+
   /** New regions after a bar closed (or the rules changed), around the price of the moment. */
   solve(price: number): void {
     solveRow(this.home?.m ?? EMPTY, this.t, this.at, price);

@@ -75,8 +75,9 @@ export class LevelGate {
 
   /**
    * Every condition reads a tick at this price, in id order: the side from its regions, or from its
-   * indicators outside them; those that hold, or whose rule waits to re-arm, go on to decide (and
-   * may fire; prev: the previous last price, for the firing). Then the gate reopens around it.
+   * indicators outside them; those that hold, unless their rule is quiet until later (decide() would
+   * refuse at no cost to its state), or whose rule waits to re-arm, go on to decide (and may fire;
+   * prev: the previous last price, for the firing). Then the gate reopens around it.
    */
   readAll(price: number, ts: number, prev: number, out: Firing[]): void {
     const t = this.rows;
@@ -85,7 +86,8 @@ export class LevelGate {
       for (let i = 0, at = 0; i < levels.length; i++, at += LEVEL_ROW) {
         const side = sideIn(t, at, price) ?? (levels[i] as LevelCondition).sideRead(price);
         const holds = stepRow(t, at, side);
-        if (holds || t[at + Lv.waits] === 1) decideLevel(levels[i] as LevelCondition, holds, price, prev, ts, out);
+        if (t[at + Lv.waits] === 1 || (holds && !(ts < (t[at + Lv.quietEnd] as number))))
+          decideLevel(levels[i] as LevelCondition, holds, price, prev, ts, out);
       }
     }
     this.reopen(price, ts);

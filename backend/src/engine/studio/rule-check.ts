@@ -49,7 +49,7 @@ export function checkRule(
 export function readLevel(s: StudioInstrument, level: LevelCondition, p: number, ts: number, out: Firing[]): void {
   if (p !== p) return;
   const holds = level.step(level.sideAt(p));
-  if (holds || level.waits) decideLevel(level, holds, p, s.prevLast, ts, out);
+  if (level.waits || (holds && !level.quietAt(ts))) decideLevel(level, holds, p, s.prevLast, ts, out);
 }
 
 /**

@@ -1,14 +1,6 @@
 import { DEFAULT_INSTRUMENT_TIMEZONE, type Operand, type PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
-import {
-  CloseHistory,
-  closeHistoryKey,
-  IndicatorSeries,
-  Se,
-  seriesKey,
-  VolumeSeries,
-  type BarSeries,
-} from './indicator-series';
+import { CloseHistory, closeHistoryKey, IndicatorSeries, Se, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
 import { LevelGate } from './level-gate';
 import { Quote } from './quote';
 import { Col, priceCol, sourceCol, STRIDE, type TickTable } from './tick-table';
