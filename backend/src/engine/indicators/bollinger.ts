@@ -153,8 +153,4 @@ export class Bollinger {
       lower: bollingerPeek(this.m, 0, x, Band.lower),
     };
   }
-
-  describeLine(into: FormingShape, band: keyof typeof Band, maxAbs: number): void {
-    bollingerDescribe(this.m, 0, into, Band[band], maxAbs);
-  }
 }

@@ -183,8 +183,4 @@ export class Macd {
       histogram: macdPeek(this.m, 0, x, MacdLine.histogram),
     };
   }
-
-  describeLine(into: FormingShape, line: keyof typeof MacdLine, maxAbs: number): void {
-    macdDescribe(this.m, 0, into, MacdLine[line], maxAbs);
-  }
 }

@@ -143,10 +143,6 @@ export class Sma {
   peek(x: number): number {
     return smaPeek(this.m, 0, x);
   }
-
-  describe(into: FormingShape, maxAbs: number): void {
-    smaDescribe(this.m, 0, into, maxAbs);
-  }
 }
 
 /** Exponential moving average seeded by a simple one: NaN before `period` values. */
@@ -167,9 +163,5 @@ export class Ema {
 
   peek(x: number): number {
     return emaPeek(this.m, 0, x);
-  }
-
-  describe(into: FormingShape, maxAbs: number): void {
-    emaDescribe(this.m, 0, into, maxAbs);
   }
 }

@@ -135,12 +135,4 @@ export class Rsi {
   peek(x: number): number {
     return rsiPeek(this.m, 0, x);
   }
-
-  describe(into: FormingShape): void {
-    rsiDescribe(this.m, 0, into);
-  }
-
-  priceFor(value: number): number {
-    return rsiPriceFor(this.m, 0, value);
-  }
 }

@@ -24,8 +24,10 @@ export function windowSize(period: number): number {
   return VALUES + period;
 }
 
-export function checkPeriod(period: number, least: number): void {
+/** The period, if it is a whole number ≥ least; a RangeError naming it otherwise. */
+export function checkPeriod(period: number, least: number): number {
   if (!Number.isInteger(period) || period < least) throw new RangeError(`period must be a whole number ≥ ${least}, got ${period}`);
+  return period;
 }
 
 export function wInit(m: Float64Array, o: number, period: number): void {

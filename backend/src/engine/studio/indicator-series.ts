@@ -153,23 +153,6 @@ export abstract class BarSeries {
     return advanceSeries(this.block.m, this.at, ts, price, volume);
   }
 
-  get closesFrom(): number {
-    return closesFromOf(this.block.m, this.at);
-  }
-
-  /** A series of closes: the bar's last price, which ticks it skipped had (a lazy series about to be fed). */
-  resume(lastPrice: number): void {
-    this.block.m[this.at + Se.close] = lastPrice;
-  }
-
-  get fedAt(): number {
-    return this.block.m[this.at + Se.fedAt] as number;
-  }
-
-  set fedAt(ticks: number) {
-    this.block.m[this.at + Se.fedAt] = ticks;
-  }
-
   protected get body(): number {
     return this.at + Se.body;
   }
@@ -228,7 +211,7 @@ export class VolumeSeries extends BarSeries {
     readonly operand: Extract<Operand, { kind: 'avg_volume' }>,
     barMs: number,
   ) {
-    super(barMs, 'last', Type.volume, VOL_WINDOW + windowSize(checked(operand.bars)));
+    super(barMs, 'last', Type.volume, VOL_WINDOW + windowSize(checkPeriod(operand.bars, 1)));
     const m = this.block.m;
     m[Se.body + VOL_FACTOR] = operand.factor;
     m[Se.body + VOL_LAST] = NaN;
@@ -258,11 +241,6 @@ export class VolumeSeries extends BarSeries {
 function priceOperand(o: Operand): Exclude<Operand, { kind: 'avg_volume' }> {
   if (o.kind === 'avg_volume') throw new Error('avg_volume is read from bar volumes, not closes');
   return o;
-}
-
-function checked(period: number): number {
-  checkPeriod(period, 1);
-  return period;
 }
 
 export function seriesKey(o: Operand, barMs: number, source: PriceSource): string {
