@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { AlertEngine, NaiveEngine, RuleEngine, type EngineTick, type Firing } from '../backend/src/engine';
 import { HISTORY_MINUTES, indicatorHistory, withIndicators } from './indicator-mix';
-import { fileWorkload, PROFILES, syntheticWorkload, type Profile, type TickTape, type Workload } from './workload';
+import { fileWorkload, PROFILES, replay, syntheticWorkload, type Profile, type TickTape, type Workload } from './workload';
 
 interface Engine {
   readonly ruleCount: number;
@@ -50,21 +50,7 @@ function timed<T>(run: () => T): T & Timing {
 
 /** Throughput: no per-tick timing, one reused tick object, firings counted then dropped. */
 function throughput(engine: Engine, tape: TickTape): { firings: number } {
-  const tick: EngineTick = { instrumentId: 0, tsMs: 0, price: 0, volume: 0 };
-  const out: Firing[] = [];
-  let firings = 0;
-  for (let i = 0; i < tape.count; i++) {
-    tick.instrumentId = tape.instrument[i]!;
-    tick.tsMs = tape.ts[i]!;
-    tick.price = tape.price[i]!;
-    tick.volume = tape.volume[i]!;
-    const n = engine.evaluate(tick, out);
-    if (n > 0) {
-      firings += n;
-      out.length = 0;
-    }
-  }
-  return { firings };
+  return { firings: replay(engine, tape) };
 }
 
 /** Every firing as (tick index, rule, trigger value), to compare two engines exactly; optionally times each tick. */

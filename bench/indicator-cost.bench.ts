@@ -1,8 +1,8 @@
 /* What the indicator rules cost: the warm indicator workload through RuleEngine with the plain rules alone, the indicator rules alone, and both; prints one JSON object. */
 import { parseArgs } from 'node:util';
-import { RuleEngine, type EngineRule, type EngineTick, type Firing } from '../backend/src/engine';
+import { RuleEngine, type EngineRule } from '../backend/src/engine';
 import { HISTORY_MINUTES, indicatorHistory, withIndicators } from './indicator-mix';
-import { syntheticWorkload, type TickTape } from './workload';
+import { replay, syntheticWorkload, type TickTape } from './workload';
 
 const { values: args } = parseArgs({
   options: {
@@ -12,33 +12,15 @@ const { values: args } = parseArgs({
   },
 });
 
-function feed(engine: RuleEngine, tape: TickTape): number {
-  const tick: EngineTick = { instrumentId: 0, tsMs: 0, price: 0, volume: 0 };
-  const out: Firing[] = [];
-  let firings = 0;
-  for (let i = 0; i < tape.count; i++) {
-    tick.instrumentId = tape.instrument[i]!;
-    tick.tsMs = tape.ts[i]!;
-    tick.price = tape.price[i]!;
-    tick.volume = tape.volume[i]!;
-    const n = engine.evaluate(tick, out);
-    if (n > 0) {
-      firings += n;
-      out.length = 0;
-    }
-  }
-  return firings;
-}
-
 /** One timed pass: a fresh engine loaded with the rules and fed the history (untimed), then the tape. */
 function pass(rules: EngineRule[], history: TickTape, tape: TickTape): { ms: number; firings: number } {
   const engine = new RuleEngine();
   for (const r of rules) engine.upsertRule(r);
-  feed(engine, history);
+  replay(engine, history);
   global.gc?.();
   global.gc?.();
   const started = process.hrtime.bigint();
-  const firings = feed(engine, tape);
+  const firings = replay(engine, tape);
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, firings };
 }
 

@@ -8,7 +8,7 @@ import {
   type RuleType,
 } from '@tradeassist/shared-types';
 import { seededRandom } from '../backend/src/engine/test-support';
-import type { EngineRule } from '../backend/src/engine';
+import type { EngineRule, EngineTick, Firing } from '../backend/src/engine';
 
 /** Ticks in flat typed arrays, so generating or parsing them is never part of what is timed. */
 export interface TickTape {
@@ -103,6 +103,25 @@ export function syntheticWorkload(instruments: number, ruleCount: number, tickCo
     tape.volume[i] = Math.round(Math.exp(4.5 + gauss() * 0.6));
   }
   return { rules, ruleNames: rules.map((r) => `rule ${r.id}`), tape, symbols: base.map((_, i) => `SYM${i}`) };
+}
+
+/** Feeds a tape to an engine as fast as it goes: one reused tick object, firings counted then dropped; returns their count. */
+export function replay(engine: { evaluate(tick: EngineTick, out: Firing[]): number }, tape: TickTape): number {
+  const tick: EngineTick = { instrumentId: 0, tsMs: 0, price: 0, volume: 0 };
+  const out: Firing[] = [];
+  let firings = 0;
+  for (let i = 0; i < tape.count; i++) {
+    tick.instrumentId = tape.instrument[i]!;
+    tick.tsMs = tape.ts[i]!;
+    tick.price = tape.price[i]!;
+    tick.volume = tape.volume[i]!;
+    const n = engine.evaluate(tick, out);
+    if (n > 0) {
+      firings += n;
+      out.length = 0;
+    }
+  }
+  return firings;
 }
 
 /** Standard normal draws (Box–Muller) from a uniform source. */
