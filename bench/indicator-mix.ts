@@ -27,7 +27,12 @@ function indicatorRule(base: EngineRule, rand: () => number): EngineRule {
           ? { ...cross, subject: { kind: 'macd', line: 'histogram', fast: 12, slow: 26, signal: 9 } }
           : { ...cross, against: { kind: 'bollinger', band: rand() < 0.5 ? 'upper' : 'lower', period: 20, k: 2 } };
   const { ruleType, condition, threshold, ...options } = variant;
-  return { ...base, ruleType, condition, threshold, options: { ...PLAIN_OPTIONS, barMs, ...options } };
+  // As in the steady mix, a cooldown of 0 only on crossings: an RSI extreme without one fires on
+  // every tick while RSI stays there, an alert storm. 60 s is what the steady mix draws for a level
+  // rule where it draws 0 for a crossing.
+  const level = ruleType !== 'crossover';
+  const cooldownSeconds = level && base.cooldownSeconds === 0 ? 60 : base.cooldownSeconds;
+  return { ...base, ruleType, condition, threshold, cooldownSeconds, options: { ...PLAIN_OPTIONS, barMs, ...options } };
 }
 
 /** The same workload with a share of its rules replaced by indicator rules (same ids and instruments). */
