@@ -12,6 +12,16 @@ const VOLUME_COLOR = 'rgba(154,160,166,0.35)';
 /** Chart.js axis id for each kind of preview line. */
 const AXIS_IDS: Readonly<Record<PreviewLine['axis'], string>> = { price: 'y', indicator: 'yIndicator', volume: 'yVolume' };
 
+/**
+ * Indicator lines with no value on any of the bars drawn: an indicator needs more closed bars than
+ * are stored (RSI(14) needs 15), so the chart would show a legend entry and nothing else.
+ */
+export function linesWithoutValues(preview: RulePreview): string[] {
+  return preview.lines
+    .filter((l) => l.axis !== 'volume' && !l.label.startsWith('level') && l.values.every((v) => v === null))
+    .map((l) => l.label);
+}
+
 /** Bar start as "HH:mm" in UTC, as the rest of the console shows times. */
 export const barLabel = (iso: string) => iso.slice(11, 16);
 

@@ -4,7 +4,7 @@ import type { CreateRuleRequest, RulePreview } from '@tradeassist/shared-types';
 import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import { anErrorBody } from '../../../../testing/factories';
 import { configurePageTestBed } from '../../../../testing/page-test-bed';
-import { previewChartData, previewChartOptions } from './preview-chart-data';
+import { linesWithoutValues, previewChartData, previewChartOptions } from './preview-chart-data';
 import { PREVIEW_DEBOUNCE_MS, RulePreviewPanel } from './rule-preview-panel';
 
 const RULE: CreateRuleRequest = {
@@ -76,6 +76,19 @@ describe('RulePreviewPanel', () => {
     await wait(1);
     expect(el().querySelector('[data-testid="rule-preview"] canvas')).not.toBeNull();
     expect(el().textContent).toContain('Last 3 bars of 1m');
+    // RSI(14) has a value on two of the bars: nothing to explain.
+    expect(text('rule-preview-warming')).toBeNull();
+  });
+
+  it('says why an indicator line is missing when it has no value on any bar drawn', async () => {
+    await setRule(RULE);
+    await wait(DEBOUNCE * 2);
+    const cold = PREVIEW.lines.map((l) => (l.axis === 'indicator' ? { ...l, values: [null, null, null] } : l));
+    http.expectOne('/api/rules/preview').flush({ ...PREVIEW, lines: cold });
+    await wait(1);
+    expect(text('rule-preview-warming')?.replace(/\s+/g, ' ')).toBe(
+      'RSI(14) has no value over these bars yet: more closed 1m bars are needed than are stored. The rule fires once there are enough.',
+    );
   });
 
   it('does not ask again for an unchanged draft', async () => {
@@ -131,6 +144,15 @@ describe('RulePreviewPanel', () => {
     stale.flush(PREVIEW);
     await wait(1);
     expect(el().textContent).toContain('Last 2 bars of 1m');
+  });
+});
+
+describe('linesWithoutValues', () => {
+  it('names the indicator lines without a value, not levels or volumes', () => {
+    expect(linesWithoutValues(PREVIEW)).toEqual([]);
+    const empty = (values: (number | null)[]) => values.map(() => null);
+    const cold = { ...PREVIEW, lines: PREVIEW.lines.map((l) => ({ ...l, values: empty(l.values) })) };
+    expect(linesWithoutValues(cold)).toEqual(['RSI(14)']);
   });
 });
 

@@ -4,7 +4,7 @@ import type { CreateRuleRequest, RulePreview } from '@tradeassist/shared-types';
 import { BaseChartDirective } from 'ng2-charts';
 import { ApiError } from '../../../core/api/api-error';
 import { RulesApi } from '../../../core/api/rules-api';
-import { previewChartData, previewChartOptions } from './preview-chart-data';
+import { linesWithoutValues, previewChartData, previewChartOptions } from './preview-chart-data';
 
 /** How long the form must stay still before it is previewed, so typing a threshold sends one request, not five. */
 export const PREVIEW_DEBOUNCE_MS = new InjectionToken<number>('PREVIEW_DEBOUNCE_MS', { factory: () => 400 });
@@ -47,6 +47,12 @@ type PreviewState =
           <canvas baseChart type="line" [data]="data()" [options]="options()"></canvas>
         </div>
         <p class="note">Last {{ p.bars.length }} {{ p.bars.length === 1 ? 'bar' : 'bars' }} of {{ p.interval }}, times in UTC.</p>
+        @if (unvalued().length > 0) {
+          <p class="note" data-testid="rule-preview-warming">
+            {{ unvalued().join(', ') }} {{ unvalued().length === 1 ? 'has' : 'have' }} no value over these bars yet: more closed
+            {{ p.interval }} bars are needed than are stored. The rule fires once there are enough.
+          </p>
+        }
       }
     }
   `,
@@ -89,6 +95,10 @@ export class RulePreviewPanel {
   protected readonly data = computed(() => {
     const p = this.preview();
     return p ? previewChartData(p) : { datasets: [] };
+  });
+  protected readonly unvalued = computed(() => {
+    const p = this.preview();
+    return p ? linesWithoutValues(p) : [];
   });
   protected readonly options = computed(() => {
     const p = this.preview();
