@@ -8,3 +8,4 @@ export { operandCalculator, type OperandCalculator } from './indicators/operand-
 export { SlidingWindow } from './indicators/window';
 export { PLAIN_OPTIONS } from './studio/studio-rule';
 export { type RearmState } from './studio/rearm-log';
+export { MAX_PRIMING_BARS, primingBars, warmUpBars, type PrimingBar } from './studio/priming';

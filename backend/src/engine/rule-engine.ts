@@ -1,6 +1,7 @@
 import { AlertEngine } from './alert-engine';
 import { FOLD_DUE, QUIET } from './book-table';
 import { isPlain } from './studio/studio-rule';
+import type { PrimingBar } from './studio/priming';
 import type { RearmState } from './studio/rearm-log';
 import { StudioEngine } from './studio/studio-engine';
 import { LATE, type EngineRule, type EngineTick, type Firing } from './types';
@@ -33,7 +34,12 @@ export class RuleEngine {
     return this.indexed.ruleCount + this.studio.ruleCount;
   }
 
-  upsertRule(rule: EngineRule): void {
+  /**
+   * Adds or replaces a rule; an edit takes effect on the instrument's next tick. history: the
+   * instrument's latest stored bars of the rule's length, oldest first (primingBars says how many),
+   * for the indicators the rule brings to start warm rather than from nothing.
+   */
+  upsertRule(rule: EngineRule, history?: readonly PrimingBar[]): void {
     this.catchUp(this.studio.instrumentOf(rule.id));
     this.catchUp(rule.instrumentId);
     if (isPlain(rule.options)) {
@@ -41,7 +47,7 @@ export class RuleEngine {
       this.indexed.upsertRule(rule);
     } else {
       this.indexed.removeRule(rule.id);
-      this.studio.upsertRule(rule);
+      this.studio.upsertRule(rule, history);
     }
   }
 

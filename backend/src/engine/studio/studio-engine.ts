@@ -1,5 +1,6 @@
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
 import { advanceSeries, closesFromOf, Se } from './indicator-series';
+import type { PrimingBar } from './priming';
 import { RearmLog, type RearmState } from './rearm-log';
 import { checkRule, readLevel } from './rule-check';
 import { Quote } from './quote';
@@ -44,12 +45,13 @@ export class StudioEngine {
     return this.rules.size;
   }
 
-  upsertRule(rule: EngineRule): void {
+  /** Adds or replaces a rule; history: its instrument's latest stored bars of the rule's length, to prime the series it brings (see primingBars). */
+  upsertRule(rule: EngineRule, history?: readonly PrimingBar[]): void {
     const previous = this.rules.get(rule.id);
     if (previous && previous.slot.instrumentId !== rule.instrumentId) this.removeRule(rule.id);
     this.rules.set(rule.id, new StudioRule(rule, previous?.slot, this.state(rule.instrumentId).timezone, this.rearmLog));
     this.touched.push(rule.id);
-    this.regroup(rule.instrumentId);
+    this.regroup(rule.instrumentId, history && history.length > 0 ? { barMs: rule.options?.barMs ?? 0, bars: history } : undefined);
   }
 
   removeRule(ruleId: number): void {
@@ -242,7 +244,7 @@ export class StudioEngine {
   }
 
   /** Re-lists one instrument's live rules (id order) after a change to one of them: its own rules only, never all. */
-  private regroup(instrumentId: number): void {
+  private regroup(instrumentId: number, history?: { barMs: number; bars: readonly PrimingBar[] }): void {
     const s = this.state(instrumentId);
     const ids = new Set(s.ruleIds);
     for (const id of this.touched) ids.add(id);
@@ -258,6 +260,7 @@ export class StudioEngine {
       rules.filter((r) => r.live),
       this.levels,
     );
+    if (history) s.prime(history.barMs, history.bars);
     s.publish();
   }
 

@@ -1,7 +1,18 @@
 import { DEFAULT_INSTRUMENT_TIMEZONE, type Operand, type PriceSource } from '@tradeassist/shared-types';
 import { PriceWindow } from '../price-window';
-import { CloseHistory, closeHistoryKey, IndicatorSeries, Se, seriesKey, VolumeSeries, type BarSeries } from './indicator-series';
+import {
+  advanceSeries,
+  CloseHistory,
+  closeHistoryKey,
+  IndicatorSeries,
+  Se,
+  seriesKey,
+  SOURCE_CODE,
+  VolumeSeries,
+  type BarSeries,
+} from './indicator-series';
 import { LevelGate } from './level-gate';
+import type { PrimingBar } from './priming';
 import { Quote } from './quote';
 import { Col, priceCol, sourceCol, STRIDE, type TickTable } from './tick-table';
 import type { StudioRule } from './studio-rule';
@@ -143,6 +154,27 @@ export class StudioInstrument extends LevelGate {
     this.barList = [...bars.values()];
     this.busy = this.eagerAt.length + this.windowList.length + this.barList.length + this.otherTickRules.length > 0;
     for (const r of rules) r.bind(this);
+  }
+
+  /**
+   * Series of bars of this length on the last price that no tick has reached yet (just created
+   * for a new rule): fed the stored bars, oldest first, a tick at each bar's start carrying its close
+   * and volume, so that their indicators start where they would be had they been running. The last
+   * bar stays the forming one; the next tick updates it, or closes it if it is in a later bar.
+   */
+  prime(barMs: number, bars: readonly PrimingBar[]): void {
+    const m = this.block.m;
+    let primed = false;
+    for (const x of this.series.values()) {
+      const at = x.offset;
+      const fresh = (m[at + Se.startMs] as number) !== (m[at + Se.startMs] as number);
+      if (!fresh || m[at + Se.barMs] !== barMs || m[at + Se.source] !== SOURCE_CODE.last) continue;
+      for (const b of bars) if (b.close === b.close) advanceSeries(m, at, b.startMs, b.close, b.volume);
+      // Its forming close is the last bar's, not a price the instrument had before (see resume).
+      m[at + Se.fedAt] = this.ticks;
+      primed = true;
+    }
+    if (primed) this.barClosed(barMs);
   }
 
   /** Keys of the series that rules off the level path read on ticks (their forming close must be current). */
