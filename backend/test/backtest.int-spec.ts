@@ -76,6 +76,24 @@ describe('POST /api/rules/backtest (real app)', () => {
     }
   });
 
+  it('starts the indicators from the bars before the range: a later start fires as the whole run does from there', async () => {
+    const rule = ruleBody({ subject: { kind: 'rsi', period: 14 }, threshold: 70, cooldown_seconds: 0 });
+    const run = async (fromMin: number): Promise<[string, number][]> => {
+      const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', { rule, from: at(fromMin * 60), to: at(1000 * 60) });
+      const job = await finished(start.body);
+      expect(job.status).toBe('done');
+      return (job.result?.firings ?? []).map((f) => [f.timestamp, f.indicators?.['RSI(14)'] ?? NaN]);
+    };
+    // Minute 600 is on a rise: RSI(14) is past 70 from its first tick, if it has the bars before.
+    const whole = (await run(0)).filter(([ts]) => ts >= at(600 * 60));
+    const later = await run(600);
+    expect(whole[0]?.[0]).toBe(at(600 * 60));
+    expect(later.map(([ts]) => ts)).toEqual(whole.map(([ts]) => ts));
+    // Primed with 140 bars (ten periods) rather than 600: Wilder's smoothing still remembers its
+    // start by about e^-10, so the values agree to 1e-4 relative, not to the last digit.
+    later.forEach(([, rsi], i) => expect(Math.abs(rsi / (whole[i]?.[1] ?? NaN) - 1)).toBeLessThan(1e-4));
+  });
+
   it('leaves saved rules and alerts alone', async () => {
     const before = await http<AlertRule[]>(t.baseUrl, 'GET', '/api/rules');
     const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', {
@@ -156,8 +174,8 @@ describe('POST /api/rules/preview (real app)', () => {
     const [sma] = res.body.lines;
     expect(sma?.label).toBe('SMA(3)');
     expect(sma?.axis).toBe('price');
-    // The first two of the ten bars have fewer than three closes behind them in this window: null.
-    expect(sma?.values.slice(0, 2)).toEqual([null, null]);
+    // Computed from the bars before the ten drawn too, as the live engine primes it: defined on the first.
+    expect(sma?.values[0]).toBeCloseTo((20_018.5 + 20_019.5 + 20_020.5) / 3, 9);
     expect(sma?.values[9]).toBeCloseTo((20_027.5 + 20_028.5 + 20_029.5) / 3, 9);
   });
 

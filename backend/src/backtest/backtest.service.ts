@@ -4,7 +4,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BACKTEST_LIMITS, DEFAULT_INSTRUMENT_TIMEZONE, type BacktestJob, type RuleFields } from '@tradeassist/shared-types';
 import { roleAtLeast, type Principal } from '../access';
 import { AppException, NotFoundError, ValidationFailedError, toIso } from '../common';
-import { LATE, RuleEngine, type Firing } from '../engine';
+import { LATE, primingBars, RuleEngine, type Firing } from '../engine';
 import { InstrumentsService, TickHistory, type TickCursor } from '../market';
 import { engineRuleOf, RulesService } from '../rules';
 import { BacktestTally } from './backtest-tally';
@@ -95,8 +95,14 @@ export class BacktestService implements OnModuleDestroy {
       const engine = new RuleEngine();
       // Sessions without a timezone of their own run in the instrument's, as live.
       engine.setTimezone(fields.instrument_id, this.instruments.findById(fields.instrument_id)?.timezone ?? DEFAULT_INSTRUMENT_TIMEZONE);
-      // A fresh rule: no cooldown carried in, whatever the saved one's last firing was.
-      engine.upsertRule(engineRuleOf(0, 1, { ...fields, active: true }, null));
+      // A fresh rule: no cooldown carried in, whatever the saved one's last firing was. Its
+      // indicators start from the bars before the range, as live ones start from the stored bars.
+      const rule = engineRuleOf(0, 1, { ...fields, active: true }, null);
+      const bars = primingBars(rule);
+      const history =
+        bars > 0 && rule.options ? await this.history.recentBars(fields.instrument_id, rule.options.barMs, bars, fromMs) : undefined;
+      if (job.cancelled) return;
+      engine.upsertRule(rule, history);
       const out: Firing[] = [];
       let cursor: TickCursor | null = null;
       while (!job.cancelled) {

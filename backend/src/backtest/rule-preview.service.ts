@@ -10,9 +10,9 @@ import {
   type RulePreview,
 } from '@tradeassist/shared-types';
 import { toIso, ValidationFailedError } from '../common';
-import { operandCalculator, SlidingWindow } from '../engine';
+import { operandCalculator, SlidingWindow, warmUpBars } from '../engine';
 import { TickHistory, type HistoryBar } from '../market';
-import { RulesService } from '../rules';
+import { engineRuleOf, RulesService } from '../rules';
 import type { RulePreviewDto } from './dto/rule-preview.dto';
 
 /** Where an operand is drawn: averages and bands on the price, oscillators on their own scale, volumes on the volume scale. */
@@ -98,18 +98,21 @@ export class RulePreviewService {
         throw new ValidationFailedError(error.items.map((i) => ({ ...i, loc: ['body', 'rule', ...i.loc.slice(1)] })));
       throw error;
     }
-    const bars = await this.history.recentBars(
-      rule.instrument_id,
-      BAR_INTERVAL_MS[rule.bar_interval],
-      dto.bars ?? PREVIEW_LIMITS.defaultBars,
-    );
-    const lines = rule.conditions ? treeLines(rule.conditions, bars) : conditionLines(rule, bars);
+    const count = dto.bars ?? PREVIEW_LIMITS.defaultBars;
+    // The indicators are computed from as far back as the live engine primes them, then the latest `count` bars drawn.
+    const options = engineRuleOf(0, 1, rule, null).options;
+    const warmUp = options ? warmUpBars(options) : 0;
+    const all = await this.history.recentBars(rule.instrument_id, BAR_INTERVAL_MS[rule.bar_interval], count + warmUp);
+    const from = Math.max(0, all.length - count);
+    const lines = rule.conditions ? treeLines(rule.conditions, all) : conditionLines(rule, all);
     // Identical lines (two leaves on the same level or indicator) are drawn once.
     const unique = lines.filter((l, i) => lines.findIndex((m) => m.label === l.label) === i);
     return {
       interval: rule.bar_interval,
-      bars: bars.map((b) => ({ start: toIso(b.startMs) ?? '', open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume })),
-      lines: unique,
+      bars: all
+        .slice(from)
+        .map((b) => ({ start: toIso(b.startMs) ?? '', open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume })),
+      lines: unique.map((l) => ({ ...l, values: l.values.slice(from) })),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { LessThan, type Repository } from 'typeorm';
 import { BAR_MS } from './bar-roller';
 import { BarEntity } from './entities/bar.entity';
 import { TickEntity } from './entities/tick.entity';
@@ -40,11 +40,19 @@ export class TickHistory {
       .getCount();
   }
 
-  /** The latest `count` bars of `intervalMs` (a multiple of a minute), oldest first, from the stored 1-minute bars. */
-  async recentBars(instrumentId: number, intervalMs: number, count: number): Promise<HistoryBar[]> {
+  /**
+   * The latest `count` bars of `intervalMs` (a multiple of a minute), oldest first, from the stored
+   * 1-minute bars; with `beforeMs`, the latest that end before the bar holding that time.
+   */
+  async recentBars(instrumentId: number, intervalMs: number, count: number, beforeMs?: number): Promise<HistoryBar[]> {
     await this.market.flush();
     const perBar = Math.max(1, Math.round(intervalMs / BAR_MS));
-    const minutes = await this.bars.find({ where: { instrumentId }, order: { startTs: 'DESC' }, take: count * perBar });
+    const cutoff = beforeMs === undefined ? undefined : beforeMs - (((beforeMs % intervalMs) + intervalMs) % intervalMs);
+    const minutes = await this.bars.find({
+      where: { instrumentId, ...(cutoff !== undefined && { startTs: LessThan(cutoff) }) },
+      order: { startTs: 'DESC' },
+      take: count * perBar,
+    });
     const out: HistoryBar[] = [];
     for (const m of minutes.reverse()) {
       const start = m.startTs - (((m.startTs % intervalMs) + intervalMs) % intervalMs);

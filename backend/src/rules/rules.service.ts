@@ -43,7 +43,7 @@ export class RulesService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.engine.load(await this.repo.find());
+    await this.engine.load(await this.repo.find());
     this.instruments.events.on('removed', (instrumentId) => void this.forgetInstrument(instrumentId));
   }
 
@@ -92,7 +92,7 @@ export class RulesService implements OnModuleInit {
       'created',
       actor,
     );
-    this.engine.apply(saved);
+    await this.engine.apply(saved);
     await this.audit.record({
       actor: actor.username,
       ip: actor.ip,
@@ -114,7 +114,7 @@ export class RulesService implements OnModuleInit {
     this.validate(merged);
     const next = Object.assign(current, fromFields(merged), { version: current.version + 1, updatedAt: Date.now() });
     const saved = await this.saveVersion(next, 'updated', actor);
-    this.engine.apply(saved);
+    await this.engine.apply(saved);
     const changed = Object.fromEntries(
       (Object.keys(merged) as (keyof RuleFields)[])
         .filter((k) => JSON.stringify(merged[k]) !== JSON.stringify(before[k]))
@@ -134,7 +134,7 @@ export class RulesService implements OnModuleInit {
     const rule = await this.require(id);
     this.checkOwnership(rule, actor);
     await this.repo.delete({ id });
-    this.engine.remove(id);
+    await this.engine.remove(id);
     await this.audit.record({
       actor: actor.username,
       ip: actor.ip,
@@ -173,10 +173,7 @@ export class RulesService implements OnModuleInit {
       }
       return out;
     });
-    for (const r of changed) {
-      if (action === 'delete') this.engine.remove(r.id);
-      else this.engine.apply(r);
-    }
+    await Promise.all(changed.map((r) => (action === 'delete' ? this.engine.remove(r.id) : this.engine.apply(r))));
     await this.audit.record({
       actor: actor.username,
       ip: actor.ip,
@@ -235,7 +232,7 @@ export class RulesService implements OnModuleInit {
       }
       return out;
     });
-    for (const r of saved) this.engine.apply(r);
+    await Promise.all(saved.map((r) => this.engine.apply(r)));
     await this.audit.record({
       actor: actor.username,
       ip: actor.ip,
@@ -324,7 +321,7 @@ export class RulesService implements OnModuleInit {
     // The database cascade removed the rows already; drop them from the live engine too.
     const orphans = await this.repo.findBy({ instrumentId });
     for (const rule of orphans) await this.repo.delete({ id: rule.id });
-    for (const id of this.engine.ruleIdsOf(instrumentId)) this.engine.remove(id);
+    await Promise.all(this.engine.ruleIdsOf(instrumentId).map((id) => this.engine.remove(id)));
   }
 }
 
