@@ -54,6 +54,13 @@ describe('POST /api/rules/backtest (real app)', () => {
     for (const ts of expected) perDay[ts.slice(0, 10)] = (perDay[ts.slice(0, 10)] ?? 0) + 1;
     expect(job.result?.per_day).toEqual(perDay);
     expect(job.result?.firings[0]).toMatchObject({ threshold_value: 6005, evaluated_on: 'tick', indicators: null });
+    // The price path: the range in 600 steps of 4.8 minutes, the last tick of each (every 24 minutes, the 4th of 5 minutes).
+    const path = job.result?.price_path ?? [];
+    expect(path).toHaveLength(600);
+    const minuteOf = (iso: string): number => (Date.parse(iso) - Date.parse(at(0))) / 60_000;
+    expect(path.slice(0, 5).map((p) => minuteOf(p.timestamp))).toEqual([4, 9, 14, 19, 23]);
+    expect(path.at(-1)?.timestamp).toBe(at(2879 * 60));
+    for (const p of path) expect(p.price).toBeCloseTo(6000 + 10 * Math.sin(minuteOf(p.timestamp) / 30), 9);
   });
 
   it('honours the trigger mode: once fires a single time over the whole range', async () => {

@@ -1,6 +1,6 @@
 import type { CreateRuleRequest } from './rules';
 
-export const BACKTEST_LIMITS = { maxDays: 366, maxFiringsListed: 10_000, maxRunning: 4 } as const;
+export const BACKTEST_LIMITS = { maxDays: 366, maxFiringsListed: 10_000, maxRunning: 4, pricePoints: 600 } as const;
 
 /** A rule body (saved or not) and the tick-time range to run it over. */
 export interface BacktestRequest {
@@ -22,6 +22,12 @@ export interface BacktestFiring {
   indicators: Record<string, number> | null;
 }
 
+/** The last tick of one step of the range: the price path the firings are drawn on. */
+export interface BacktestPricePoint {
+  timestamp: string;
+  price: number;
+}
+
 export interface BacktestResult {
   total_firings: number;
   /** Firings by UTC day (YYYY-MM-DD), days without any left out. */
@@ -29,6 +35,11 @@ export interface BacktestResult {
   /** In time order; at most BACKTEST_LIMITS.maxFiringsListed (see truncated). */
   firings: BacktestFiring[];
   truncated: boolean;
+  /**
+   * The price over the ticks evaluated: the range cut into at most BACKTEST_LIMITS.pricePoints
+   * equal steps (a second at least), the last tick of each step that had one.
+   */
+  price_path: BacktestPricePoint[];
 }
 
 export interface BacktestJob {

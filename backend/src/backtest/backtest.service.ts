@@ -72,7 +72,7 @@ export class BacktestService implements OnModuleDestroy {
       },
       owner: actor.userId,
       cancelled: false,
-      tally: new BacktestTally(),
+      tally: new BacktestTally(fromMs, toMs),
     };
     this.jobs.set(job.view.id, job);
     void this.run(job, fields, fromMs, toMs);
@@ -113,7 +113,10 @@ export class BacktestService implements OnModuleDestroy {
             { instrumentId: t.instrumentId, tsMs: t.ts, price: t.price, volume: t.volume, bid: t.bid, ask: t.ask },
             out,
           );
-          if (n !== LATE) for (const f of out) job.tally.add(f, t.price);
+          if (n !== LATE) {
+            job.tally.sawTick(t.ts, t.price);
+            for (const f of out) job.tally.add(f, t.price);
+          }
           out.length = 0;
         }
         job.view.ticks_done += ticks.length;

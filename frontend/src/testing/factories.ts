@@ -165,7 +165,7 @@ export const aBacktestJob = (over: Partial<BacktestJob> = {}): BacktestJob => ({
   started_at: '2026-12-01T00:00:00.000Z',
   finished_at: null,
   error: null,
-  result: { total_firings: 0, per_day: {}, firings: [], truncated: false },
+  result: { total_firings: 0, per_day: {}, firings: [], truncated: false, price_path: [] },
   ...over,
 });
 

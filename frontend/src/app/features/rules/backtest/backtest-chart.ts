@@ -1,78 +1,95 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { BacktestFiring } from '@tradeassist/shared-types';
+import type { BacktestFiring, BacktestResult } from '@tradeassist/shared-types';
 import type { ChartConfiguration } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
 
 const GRID = 'rgba(255,255,255,0.06)';
 const TICKS = '#9aa0a6';
 
-const OPTIONS: ChartConfiguration<'line'>['options'] = {
-  responsive: true,
-  maintainAspectRatio: false,
-  animation: false,
-  interaction: { mode: 'index', intersect: false },
-  plugins: { legend: { labels: { color: '#c4c7c5' } } },
-  scales: {
-    x: { ticks: { color: TICKS, maxTicksLimit: 8, maxRotation: 0 }, grid: { color: GRID } },
-    y: { ticks: { color: TICKS }, grid: { color: GRID } },
-  },
-};
+/** UTC "MM-DD HH:mm", short enough for an axis; the tooltip adds the seconds. */
+const axisTime = (ms: number) => new Date(ms).toISOString().slice(5, 16).replace('T', ' ');
+const tooltipTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
-/** When the rule compares an indicator (RSI 0..100 against a price of 6000), its values get their own axis. */
-const WITH_VALUE_AXIS: ChartConfiguration<'line'>['options'] = {
-  ...OPTIONS,
-  scales: { ...OPTIONS.scales, y1: { position: 'right', ticks: { color: TICKS }, grid: { drawOnChartArea: false } } },
-};
-
-/** UTC "MM-DD HH:mm:ss", short enough for an axis. */
-const axisTime = (iso: string) => iso.slice(5, 19).replace('T', ' ');
+/** Time runs along a linear axis in epoch ms (no date adapter needed), labelled in UTC as the rest of the console. */
+function chartOptions(valueAxis: boolean): ChartConfiguration<'line'>['options'] {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    interaction: { mode: 'nearest', axis: 'x', intersect: false },
+    plugins: {
+      legend: { labels: { color: '#c4c7c5' } },
+      tooltip: { callbacks: { title: (items) => (items[0] ? `${tooltipTime(items[0].parsed.x ?? 0)} UTC` : '') } },
+    },
+    scales: {
+      x: {
+        type: 'linear',
+        ticks: { color: TICKS, maxTicksLimit: 8, maxRotation: 0, callback: (v) => axisTime(Number(v)) },
+        grid: { color: GRID },
+      },
+      y: { ticks: { color: TICKS }, grid: { color: GRID } },
+      ...(valueAxis && { y1: { position: 'right' as const, ticks: { color: TICKS }, grid: { drawOnChartArea: false } } }),
+    },
+  };
+}
 
 /** True when what fired was not the price itself (an indicator, a percent change, a volume). */
 export function comparesOtherThanPrice(firings: readonly BacktestFiring[]): boolean {
   return firings.some((f) => f.trigger_value !== f.price);
 }
 
-/** The price at each firing (markers), and what was compared: on the price axis, or on their own when not prices. */
-export function firingsChartData(firings: readonly BacktestFiring[]): ChartConfiguration<'line'>['data'] {
-  const other = comparesOtherThanPrice(firings);
-  const valueAxis = other ? 'y1' : 'y';
+const point = (timestamp: string, y: number) => ({ x: Date.parse(timestamp), y });
+
+/**
+ * The price over the range as a line, a marker at each firing on it, and what was compared at
+ * each firing: on the price axis, or on an axis of their own when not prices (RSI 0..100 against
+ * a price of 6000).
+ */
+export function backtestChartData(result: Pick<BacktestResult, 'firings' | 'price_path'>): ChartConfiguration<'line'>['data'] {
+  const { firings, price_path: path } = result;
+  const valueAxis = comparesOtherThanPrice(firings) ? 'y1' : 'y';
+  const markers = { showLine: false, borderWidth: 0 };
   return {
-    labels: firings.map((f) => axisTime(f.timestamp)),
     datasets: [
       {
-        label: 'Price at firing',
-        data: firings.map((f) => f.price),
+        label: 'Price',
+        data: path.map((p) => point(p.timestamp, p.price)),
         borderColor: '#7cacf8',
         backgroundColor: '#7cacf8',
-        pointRadius: 4,
-        pointStyle: 'triangle',
+        borderWidth: 1.5,
+        pointRadius: 0,
         tension: 0,
       },
       {
-        label: 'Trigger value',
-        data: firings.map((f) => f.trigger_value),
-        borderColor: '#4ade80',
-        backgroundColor: '#4ade80',
-        borderDash: [4, 4],
-        pointRadius: 2,
-        yAxisID: valueAxis,
-        hidden: !other,
+        ...markers,
+        label: 'Fired',
+        data: firings.map((f) => point(f.timestamp, f.price)),
+        backgroundColor: '#f472b6',
+        pointStyle: 'triangle',
+        pointRadius: 6,
       },
       {
+        ...markers,
+        label: 'Trigger value',
+        data: firings.map((f) => point(f.timestamp, f.trigger_value)),
+        backgroundColor: '#4ade80',
+        pointRadius: 3,
+        yAxisID: valueAxis,
+        hidden: valueAxis === 'y',
+      },
+      {
+        ...markers,
         label: 'Compared with',
-        data: firings.map((f) => f.threshold_value),
-        borderColor: '#fbbf24',
+        data: firings.map((f) => point(f.timestamp, f.threshold_value)),
         backgroundColor: '#fbbf24',
-        borderDash: [2, 3],
-        // A lone firing still shows what it was compared with.
-        pointRadius: firings.length === 1 ? 3 : 0,
+        pointRadius: 2,
         yAxisID: valueAxis,
       },
     ],
   };
 }
 
-/** The backtest's firings over time. */
+/** The backtest's price path with its firings. */
 @Component({
   selector: 'ta-backtest-chart',
   imports: [BaseChartDirective],
@@ -88,7 +105,7 @@ export function firingsChartData(firings: readonly BacktestFiring[]): ChartConfi
   `,
 })
 export class BacktestChart {
-  readonly firings = input.required<readonly BacktestFiring[]>();
-  protected readonly options = computed(() => (comparesOtherThanPrice(this.firings()) ? WITH_VALUE_AXIS : OPTIONS));
-  protected readonly data = computed(() => firingsChartData(this.firings()));
+  readonly result = input.required<Pick<BacktestResult, 'firings' | 'price_path'>>();
+  protected readonly options = computed(() => chartOptions(comparesOtherThanPrice(this.result().firings)));
+  protected readonly data = computed(() => backtestChartData(this.result()));
 }

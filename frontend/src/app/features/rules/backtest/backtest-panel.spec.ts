@@ -11,7 +11,7 @@ import { aBacktestJob, anErrorBody } from '../../../../testing/factories';
 import { configurePageTestBed } from '../../../../testing/page-test-bed';
 import { BacktestPanel } from './backtest-panel';
 import { BACKTEST_POLL_MS } from './backtest-runner';
-import { firingsChartData } from './backtest-chart';
+import { backtestChartData } from './backtest-chart';
 
 const RULE: CreateRuleRequest = {
   instrument_id: 1,
@@ -32,6 +32,11 @@ const FIRINGS = [
   firing('2026-11-29T14:30:05.000Z', 6014, 100),
   firing('2026-11-30T09:00:05.000Z', 6020, 81.5),
   firing('2026-11-30T09:10:05.000Z', 6031.25, 90),
+];
+const PATH = [
+  { timestamp: '2026-11-29T14:30:05.000Z', price: 6014 },
+  { timestamp: '2026-11-30T08:00:00.000Z', price: 6002 },
+  { timestamp: '2026-11-30T09:10:05.000Z', price: 6031.25 },
 ];
 
 describe('BacktestPanel', () => {
@@ -88,7 +93,7 @@ describe('BacktestPanel', () => {
         status: 'done',
         progress: 1,
         ticks_done: 40,
-        result: { total_firings: 3, per_day: { '2026-11-30': 2, '2026-11-29': 1 }, firings: FIRINGS, truncated: false },
+        result: { total_firings: 3, per_day: { '2026-11-30': 2, '2026-11-29': 1 }, firings: FIRINGS, truncated: false, price_path: PATH },
       }),
     );
     await settle();
@@ -114,7 +119,13 @@ describe('BacktestPanel', () => {
         status: 'cancelled',
         progress: 0.5,
         ticks_done: 20,
-        result: { total_firings: 1, per_day: { '2026-11-29': 1 }, firings: FIRINGS.slice(0, 1), truncated: false },
+        result: {
+          total_firings: 1,
+          per_day: { '2026-11-29': 1 },
+          firings: FIRINGS.slice(0, 1),
+          truncated: false,
+          price_path: PATH.slice(0, 1),
+        },
       }),
     );
     // A progress poll that was already on its way answers late: it must not bring the job back to running.
@@ -151,20 +162,30 @@ describe('BacktestPanel', () => {
   });
 });
 
-describe('firingsChartData', () => {
-  it('draws an indicator rule on two axes: prices on the left, the compared values on the right', () => {
-    const data = firingsChartData(FIRINGS);
-    expect(data.labels).toEqual(['11-29 14:30:05', '11-30 09:00:05', '11-30 09:10:05']);
-    expect(data.datasets.map((d) => [d.label, d.data, d.yAxisID ?? 'y', d.hidden ?? false])).toEqual([
-      ['Price at firing', [6014, 6020, 6031.25], 'y', false],
-      ['Trigger value', [100, 81.5, 90], 'y1', false],
-      ['Compared with', [70, 70, 70], 'y1', false],
+describe('backtestChartData', () => {
+  const ms = (iso: string) => Date.parse(iso);
+
+  it('draws the price path as a line, a marker at each firing on it, and an indicator on its own axis', () => {
+    const data = backtestChartData({ firings: FIRINGS, price_path: PATH });
+    expect(data.datasets.map((d) => [d.label, d.yAxisID ?? 'y', d.hidden ?? false, d.showLine ?? true])).toEqual([
+      ['Price', 'y', false, true],
+      ['Fired', 'y', false, false],
+      ['Trigger value', 'y1', false, false],
+      ['Compared with', 'y1', false, false],
     ]);
+    expect(data.datasets[0]?.data).toEqual(PATH.map((p) => ({ x: ms(p.timestamp), y: p.price })));
+    expect(data.datasets[1]?.data).toEqual([
+      { x: ms('2026-11-29T14:30:05.000Z'), y: 6014 },
+      { x: ms('2026-11-30T09:00:05.000Z'), y: 6020 },
+      { x: ms('2026-11-30T09:10:05.000Z'), y: 6031.25 },
+    ]);
+    expect(data.datasets[2]?.data).toEqual(FIRINGS.map((f) => ({ x: ms(f.timestamp), y: f.trigger_value })));
   });
 
-  it('keeps a price rule on one axis, without a duplicate trigger line', () => {
-    const data = firingsChartData([{ ...FIRINGS[0]!, trigger_value: 6014, threshold_value: 6010 }]);
+  it('keeps a price rule on one axis, without a duplicate trigger series', () => {
+    const data = backtestChartData({ firings: [{ ...FIRINGS[0]!, trigger_value: 6014, threshold_value: 6010 }], price_path: PATH });
     expect(data.datasets.map((d) => [d.yAxisID ?? 'y', d.hidden ?? false])).toEqual([
+      ['y', false],
       ['y', false],
       ['y', true],
       ['y', false],

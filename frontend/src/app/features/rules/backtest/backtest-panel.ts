@@ -95,26 +95,30 @@ const DAY_MS = 86_400_000;
               <span class="note">The chart shows the first {{ result.firings.length | number }} firings</span>
             }
           </div>
-          @if (result.firings.length > 0) {
+          @if (result.price_path.length > 0) {
             <div class="result">
-              <ta-backtest-chart class="chart" [firings]="result.firings" />
-              <table class="per-day" aria-label="Firings per day" data-testid="backtest-per-day">
-                <thead>
-                  <tr>
-                    <th>Day (UTC)</th>
-                    <th class="num">Firings</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (d of perDay(); track d.day) {
+              <ta-backtest-chart class="chart" [result]="result" />
+              @if (result.firings.length > 0) {
+                <table class="per-day" aria-label="Firings per day" data-testid="backtest-per-day">
+                  <thead>
                     <tr>
-                      <td>{{ d.day }}</td>
-                      <td class="num">{{ d.count | number }}</td>
+                      <th>Day (UTC)</th>
+                      <th class="num">Firings</th>
                     </tr>
-                  }
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    @for (d of perDay(); track d.day) {
+                      <tr>
+                        <td>{{ d.day }}</td>
+                        <td class="num">{{ d.count | number }}</td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              }
             </div>
+          }
+          @if (result.firings.length > 0) {
             <p class="dim small">
               First firing {{ result.firings[0]?.timestamp?.replace('T', ' ')?.slice(0, 19) }} at {{ price(result.firings[0]?.price) }}.
             </p>

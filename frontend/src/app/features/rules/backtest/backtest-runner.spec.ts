@@ -14,7 +14,7 @@ const DONE = aBacktestJob({
   progress: 1,
   ticks_done: 40,
   finished_at: '2026-12-01T00:00:01.000Z',
-  result: { total_firings: 2, per_day: { '2026-11-30': 2 }, firings: [], truncated: false },
+  result: { total_firings: 2, per_day: { '2026-11-30': 2 }, firings: [], truncated: false, price_path: [] },
 });
 
 describe('BacktestRunner', () => {
