@@ -151,6 +151,14 @@ describe('RuleForm', () => {
     expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="rule-save"]')?.textContent?.trim()).toBe('Save changes');
   });
 
+  it('does not offer moving_average_period, which no condition reads, and keeps the value a rule has', async () => {
+    fixture.componentRef.setInput('rule', aRule({ moving_average_period: 20 }));
+    await fixture.whenStable();
+    expect((fixture.nativeElement as HTMLElement).textContent).not.toContain('Moving average period');
+    await clickSave();
+    expect(saved[0]).toMatchObject({ moving_average_period: 20 });
+  });
+
   it('puts each 422 message on the field loc[1] names, and the rest in the summary', async () => {
     fixture.componentRef.setInput(
       'serverError',

@@ -48,7 +48,6 @@ const BASIC_FIELDS = [
   'threshold',
   'name',
   'description',
-  'moving_average_period',
   'cooldown_seconds',
   'active',
   'time_window_seconds',
@@ -184,6 +183,7 @@ export class RuleForm implements OnInit {
   protected readonly name = signal('');
   protected readonly description = signal('');
   protected readonly windowSeconds = signal<number | null>(null);
+  /** Not edited here (the engine does not read it: see docs/rules.md), only kept as the rule has it. */
   protected readonly maPeriod = signal<number | null>(null);
   protected readonly cooldown = signal<number | null>(RULE_LIMITS.cooldownSeconds.default);
   protected readonly active = signal(true);
