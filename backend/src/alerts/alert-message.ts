@@ -4,6 +4,14 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(6)));
 }
 
+/**
+ * An operand's value as a sentence shows it: RSI on its 0–100 scale to two decimals (86.5, not
+ * 86.504633); averages, bands and MACD are in price units and keep a price's precision.
+ */
+export function operandText(o: Operand | null, n: number): string {
+  return o?.kind === 'rsi' ? String(Number(n.toFixed(2))) : fmt(n);
+}
+
 /** The human sentence stored with a firing and shown in toasts. */
 export function alertMessage(symbol: string, condition: RuleCondition, trigger: number, threshold: number, windowSeconds: number): string {
   switch (condition) {
@@ -46,5 +54,6 @@ export function operandMessage(
   const left = subject === null ? symbol : `${symbol} ${operandLabel(subject)}`;
   const verb = VERBS[condition] ?? condition;
   const right = against === null ? fmt(level) : operandLabel(against);
-  return against === null ? `${left} ${verb} ${right} (${fmt(value)})` : `${left} ${verb} ${right} (${fmt(value)} vs ${fmt(level)})`;
+  const shown = operandText(subject, value);
+  return against === null ? `${left} ${verb} ${right} (${shown})` : `${left} ${verb} ${right} (${shown} vs ${operandText(against, level)})`;
 }

@@ -1,3 +1,3 @@
-export { alertMessage, operandMessage } from './alert-message';
+export { alertMessage, operandMessage, operandText } from './alert-message';
 export { AlertsModule } from './alerts.module';
 export { AlertsService, toAlertDto, type NewAlert } from './alerts.service';

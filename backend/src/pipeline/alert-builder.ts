@@ -6,7 +6,7 @@ import {
   type AlertExplanation,
   type BarInterval,
 } from '@tradeassist/shared-types';
-import { alertMessage, operandMessage, type NewAlert } from '../alerts';
+import { alertMessage, operandMessage, operandText, type NewAlert } from '../alerts';
 import { toIso } from '../common';
 import type { Firing } from '../engine';
 import type { NormalizedTick } from '../market';
@@ -82,8 +82,8 @@ function message(f: Firing, rule: RuleSnapshot, symbol: string, x: AlertExplanat
     previous_price: num(x.previous_price),
     reference_price: num(x.reference_price),
     volume: num(x.volume),
-    subject: num(f.triggerValue),
-    against: num(f.thresholdValue),
+    subject: operandText(rule.options.subject, f.triggerValue),
+    against: operandText(rule.options.against, f.thresholdValue),
   });
 }
 
