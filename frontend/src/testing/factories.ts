@@ -243,3 +243,19 @@ export const someChannelSettings = (over: Partial<ChannelSettings> = {}): Channe
   variables: ['symbol', 'condition', 'threshold', 'value', 'priority', 'rule'],
   ...over,
 });
+
+/** The instruments the rule editor specs offer: ES, an inactive one, and TICK (which a template suggests). */
+export const editorInstruments = (): Instrument[] => [
+  anInstrument(),
+  anInstrument({ id: 2, symbol: 'OLD', name: 'Retired', status: 'inactive' }),
+  anInstrument({ id: 3, symbol: 'TICK', name: 'NYSE TICK', type: 'index' }),
+];
+
+/** A template about one instrument: the editor takes the instrument it suggests. */
+export const aTickTemplate = (): RuleTemplate =>
+  aTemplate({
+    id: 'builtin:tick-extreme-high',
+    name: 'TICK extreme +1000',
+    symbol: 'TICK',
+    body: { rule_type: 'threshold', condition: 'above', threshold: 1000, name: 'TICK above +1000', priority: 'high' },
+  });

@@ -9,7 +9,7 @@ import { MatChipHarness } from '@angular/material/chips/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import type { ConditionNode, CreateRuleRequest } from '@tradeassist/shared-types';
-import { anInstrument, aRule, aTemplate } from '../../../testing/factories';
+import { aRule, aTemplate, aTickTemplate, editorInstruments } from '../../../testing/factories';
 import { configurePageTestBed } from '../../../testing/page-test-bed';
 import { noRulePreview } from '../../../testing/no-rule-preview';
 import { ApiError } from '../../core/api/api-error';
@@ -65,23 +65,11 @@ describe('RuleForm', () => {
   beforeEach(async () => {
     ({ http } = configurePageTestBed('trader', [noRulePreview]));
     fixture = TestBed.createComponent(RuleForm);
-    fixture.componentRef.setInput('instruments', [
-      anInstrument(),
-      anInstrument({ id: 2, symbol: 'OLD', name: 'Retired', status: 'inactive' }),
-      anInstrument({ id: 3, symbol: 'TICK', name: 'NYSE TICK', type: 'index' }),
-    ]);
+    fixture.componentRef.setInput('instruments', editorInstruments());
     saved = [];
     fixture.componentInstance.save.subscribe((body) => saved.push(body));
     fixture.detectChanges();
-    http.expectOne('/api/rules/templates').flush([
-      aTemplate(),
-      aTemplate({
-        id: 'builtin:tick-extreme-high',
-        name: 'TICK extreme +1000',
-        symbol: 'TICK',
-        body: { rule_type: 'threshold', condition: 'above', threshold: 1000, name: 'TICK above +1000', priority: 'high' },
-      }),
-    ]);
+    http.expectOne('/api/rules/templates').flush([aTemplate(), aTickTemplate()]);
     await settle();
     loader = TestbedHarnessEnvironment.loader(fixture);
   });

@@ -8,6 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { BACKTEST_LIMITS, type CreateRuleRequest } from '@tradeassist/shared-types';
 import { formatPrice } from '../../../shared/format';
+import { ProblemBox } from '../../../shared/problem-box';
 import { errorAt, matchersFor } from '../../../shared/field-errors';
 import { isoToUtcInput, utcInputToIso } from '../editor/utc-input';
 import { BacktestChart } from './backtest-chart';
@@ -28,6 +29,7 @@ const DAY_MS = 86_400_000;
     MatInputModule,
     MatProgressBarModule,
     BacktestChart,
+    ProblemBox,
   ],
   providers: [BacktestRunner],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,16 +63,7 @@ const DAY_MS = 86_400_000;
         <p class="dim">Choose an instrument and a threshold (or an indicator to compare with) to run it.</p>
       }
       @if (runner.error(); as e) {
-        <div class="problem" role="alert" data-testid="backtest-error">
-          {{ e.message }}
-          @if (otherErrors().length > 0) {
-            <ul>
-              @for (line of otherErrors(); track line) {
-                <li>{{ line }}</li>
-              }
-            </ul>
-          }
-        </div>
+        <ta-problem-box [message]="e.message" [lines]="otherErrors()" data-testid="backtest-error" />
       }
       @if (runner.job(); as job) {
         @if (job.status === 'running') {
@@ -80,7 +73,7 @@ const DAY_MS = 86_400_000;
           </div>
         }
         @if (job.status === 'failed') {
-          <p class="problem" role="alert">The backtest failed: {{ job.error ?? 'no reason given' }}</p>
+          <ta-problem-box [message]="'The backtest failed: ' + (job.error ?? 'no reason given')" />
         }
         @if (job.status === 'running' ? null : job.result; as result) {
           <div class="summary">
@@ -192,17 +185,6 @@ const DAY_MS = 86_400_000;
     }
     .per-day .num {
       text-align: right;
-    }
-    .problem {
-      margin: 0;
-      padding: 8px 12px;
-      border-radius: 8px;
-      border-left: 4px solid var(--ta-down);
-      background: color-mix(in srgb, var(--ta-down) 12%, transparent);
-    }
-    .problem ul {
-      margin: 4px 0 0;
-      padding-left: 20px;
     }
   `,
 })
