@@ -73,5 +73,25 @@ describe('Rule studio in a real browser against the started product', () => {
     const first = page.getByTestId('rule-version').first();
     await first.waitFor({ timeout: 10_000 });
     expect(await first.innerText()).toMatch(/^v1 created by admin · \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
+    await page.getByTestId('rule-cancel').click();
+  });
+
+  it('builds a rule step by step with the guided wizard', async () => {
+    await page.getByTestId('guided-rule').click();
+    await page.getByTestId('wizard-template-builtin:rsi-oversold').getByText('RSI oversold', { exact: true }).click();
+    await page.getByTestId('wizard-next-1').click();
+    await page.getByTestId('wizard-instrument').click();
+    await page.getByRole('option', { name: /^ES\b/ }).click();
+    await page.getByTestId('wizard-threshold').fill('35');
+    await page.getByTestId('wizard-next-2').click();
+    // The check step draws the rule over the stored bars, as the editor does.
+    await page.getByTestId('rule-preview').locator('canvas').waitFor({ timeout: 10_000 });
+    await page.getByTestId('wizard-next-3').click();
+    await page.getByTestId('wizard-name').fill('ES RSI(14) below 35, guided');
+    await page.getByTestId('wizard-save').click();
+    const row = page.getByTestId('rule-row').filter({ hasText: 'ES RSI(14) below 35, guided' });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.innerText()).toContain('RSI(14) 35');
+    expect(realFailures(failedRequests)).toEqual([]);
   });
 });

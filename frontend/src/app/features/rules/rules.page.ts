@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { AlertRule, BulkAction } from '@tradeassist/shared-types';
+import type { AlertRule, BulkAction, CreateRuleRequest } from '@tradeassist/shared-types';
 import { AuthService } from '../../core/auth/auth.service';
 import { confirmAction } from '../../shared/confirm-dialog';
 import { downloadJson, readText } from '../../shared/files';
@@ -14,6 +14,7 @@ import { RuleImportResult } from './rule-import-result';
 import { RulesStore } from './rules.store';
 import { RulesTable, type RuleToggle } from './rules-table';
 import { RulesToolbar } from './rules-toolbar';
+import { RuleWizard } from './wizard/rule-wizard';
 
 const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }>> = {
   enable: { verb: 'Enable', effect: 'They are evaluated from the next tick on.' },
@@ -23,7 +24,17 @@ const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }
 
 @Component({
   selector: 'ta-rules-page',
-  imports: [MatCardModule, MatButtonModule, MatIconModule, MatProgressBarModule, RuleForm, RuleImportResult, RulesTable, RulesToolbar],
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    RuleForm,
+    RuleImportResult,
+    RuleWizard,
+    RulesTable,
+    RulesToolbar,
+  ],
   providers: [RulesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -46,7 +57,10 @@ const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }
               (change)="importFile(fileInput)"
               data-testid="rules-import-file"
             />
-            <button mat-flat-button (click)="store.startCreate()" [disabled]="store.editing() === 'new'" data-testid="new-rule">
+            <button mat-stroked-button (click)="openGuided()" [disabled]="guided() || store.editing() !== null" data-testid="guided-rule">
+              <mat-icon>assistant</mat-icon>Guided
+            </button>
+            <button mat-flat-button (click)="store.startCreate()" [disabled]="guided() || store.editing() === 'new'" data-testid="new-rule">
               <mat-icon>add</mat-icon>New rule
             </button>
           }
@@ -57,6 +71,22 @@ const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }
       }
       @if (store.error(); as error) {
         <p class="error" role="alert" data-testid="rules-error">{{ error }}</p>
+      }
+      @if (guided()) {
+        <mat-card appearance="outlined">
+          <mat-card-header>
+            <mat-card-title>New rule, step by step</mat-card-title>
+          </mat-card-header>
+          <mat-card-content>
+            <ta-rule-wizard
+              [instruments]="store.instruments()"
+              [serverError]="store.formError()"
+              [saving]="store.saving()"
+              (save)="saveGuided($event)"
+              (cancel)="guided.set(false)"
+            />
+          </mat-card-content>
+        </mat-card>
       }
       @if (store.editing() !== null) {
         <mat-card appearance="outlined">
@@ -142,9 +172,21 @@ export class RulesPage implements OnInit {
   });
 
   protected readonly selectedIds = computed(() => new Set(this.store.selected().map((r) => r.id)));
+  /** The step-by-step wizard is open (in place of the form). */
+  protected readonly guided = signal(false);
 
   ngOnInit(): void {
     void this.store.load();
+  }
+
+  protected openGuided(): void {
+    // Clears what an earlier save left, so the wizard starts without an old error.
+    this.store.closeForm();
+    this.guided.set(true);
+  }
+
+  protected async saveGuided(body: CreateRuleRequest): Promise<void> {
+    if (await this.store.save(body)) this.guided.set(false);
   }
 
   protected async toggle({ rule, event }: RuleToggle): Promise<void> {
