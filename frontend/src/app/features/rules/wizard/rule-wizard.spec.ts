@@ -44,6 +44,18 @@ describe('RuleWizard', () => {
       aTemplate(),
       aTickTemplate(),
       aTemplate({
+        id: 'builtin:vix-spike',
+        name: 'VIX spike 10 %',
+        symbol: 'VIX',
+        body: { rule_type: 'rate_of_change', condition: 'percent_change_up', threshold: 10, time_window_seconds: 300, name: 'VIX up 10 %' },
+      }),
+      aTemplate({
+        id: 'user:1',
+        name: 'Big prints',
+        builtin: false,
+        body: { rule_type: 'volume_spike', condition: 'volume_above', threshold: 5000, name: 'Big prints' },
+      }),
+      aTemplate({
         id: 'builtin:golden-cross',
         name: 'Golden cross',
         body: {
@@ -109,6 +121,15 @@ describe('RuleWizard', () => {
     expect(await (await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="wizard-instrument"]' }))).getValueText()).toBe(
       'TICK · NYSE TICK',
     );
+  });
+
+  it('asks a rate rule for its change and window, and a volume rule for its volume', async () => {
+    await pick('builtin:vix-spike');
+    await click('wizard-next-1');
+    const labels = () => Array.from(el().querySelectorAll('.fields mat-label'), (l) => l.textContent?.trim());
+    expect(labels()).toEqual(['Instrument', 'Change (%)', 'Within (seconds)']);
+    await pick('user:1');
+    expect(labels()).toEqual(['Instrument', 'Volume above']);
   });
 
   it('will not go on with a number left blank', async () => {

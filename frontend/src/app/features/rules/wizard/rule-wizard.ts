@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatStepperModule } from '@angular/material/stepper';
-import type { CreateRuleRequest, Instrument, Operand, RuleTemplate, RuleTemplateBody } from '@tradeassist/shared-types';
+import type { CreateRuleRequest, Instrument, Operand, RuleTemplate, RuleTemplateBody, RuleType } from '@tradeassist/shared-types';
 import type { ApiError } from '../../../core/api/api-error';
 import { ProblemBox } from '../../../shared/problem-box';
 import { BacktestPanel } from '../backtest/backtest-panel';
@@ -42,6 +42,15 @@ const OPERAND_NAMES: Readonly<Record<Operand['kind'], string>> = {
   bollinger: 'Bollinger',
   macd: 'MACD',
   avg_volume: 'Average volume',
+};
+
+/** What a rule type's threshold is, when it is compared with the price, the change or the volume. */
+const THRESHOLD_LABELS: Readonly<Record<RuleType, string>> = {
+  threshold: 'Level',
+  crossover: 'Level',
+  rate_of_change: 'Change (%)',
+  volume_spike: 'Volume above',
+  multi_condition: 'Level',
 };
 
 /** One number the second step asks for. */
@@ -212,10 +221,10 @@ export class RuleWizard implements OnInit {
     const b = this.body();
     if (!b) return [];
     const params: Param[] = [];
-    if (!b.against && !b.conditions && b.rule_type !== 'volume_spike') {
+    if (!b.against && !b.conditions) {
       params.push({
         id: 'threshold',
-        label: b.subject ? `Level of ${OPERAND_NAMES[b.subject.kind]}` : 'Level',
+        label: b.subject ? `Level of ${OPERAND_NAMES[b.subject.kind]}` : THRESHOLD_LABELS[b.rule_type],
         value: b.threshold ?? null,
         set: (v) => this.patch({ threshold: v ?? undefined }),
       });
