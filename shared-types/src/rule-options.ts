@@ -19,6 +19,11 @@ export const BAR_INTERVALS = ['1m', '5m', '15m', '1h'] as const;
 export type BarInterval = (typeof BAR_INTERVALS)[number];
 export const BAR_INTERVAL_MS: Readonly<Record<BarInterval, number>> = { '1m': 60_000, '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
 
+/** The start of the bar of `barMs` holding tsMs: bars are aligned on the epoch (UTC), before it too. */
+export function barStart(tsMs: number, barMs: number): number {
+  return tsMs - (((tsMs % barMs) + barMs) % barMs);
+}
+
 export const PRICE_SOURCES = ['last', 'bid', 'ask', 'mid'] as const;
 /** Which price of a tick the condition reads; a tick without that price (no bid/ask) is skipped by the rule. */
 export type PriceSource = (typeof PRICE_SOURCES)[number];

@@ -1,3 +1,5 @@
+import { barStart } from '@tradeassist/shared-types';
+
 export const BAR_MS = 60_000;
 
 /** What changed in one instrument's 1-minute bar since the last write; merged into the stored bar by upsert. */
@@ -19,7 +21,7 @@ export class BarRoller {
   private deltas = new Map<string, BarDelta>();
 
   add(instrumentId: number, tsMs: number, price: number, volume: number, inOrder: boolean): void {
-    const startTs = tsMs - (((tsMs % BAR_MS) + BAR_MS) % BAR_MS);
+    const startTs = barStart(tsMs, BAR_MS);
     const key = `${instrumentId}:${startTs}`;
     const d = this.deltas.get(key);
     if (!d) {

@@ -1,3 +1,4 @@
+import { barStart } from '@tradeassist/shared-types';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type Repository } from 'typeorm';
@@ -47,7 +48,7 @@ export class TickHistory {
   async recentBars(instrumentId: number, intervalMs: number, count: number, beforeMs?: number): Promise<HistoryBar[]> {
     await this.market.flush();
     const perBar = Math.max(1, Math.round(intervalMs / BAR_MS));
-    const cutoff = beforeMs === undefined ? undefined : beforeMs - (((beforeMs % intervalMs) + intervalMs) % intervalMs);
+    const cutoff = beforeMs === undefined ? undefined : barStart(beforeMs, intervalMs);
     const minutes = await this.bars.find({
       where: { instrumentId, ...(cutoff !== undefined && { startTs: LessThan(cutoff) }) },
       order: { startTs: 'DESC' },
@@ -55,7 +56,7 @@ export class TickHistory {
     });
     const out: HistoryBar[] = [];
     for (const m of minutes.reverse()) {
-      const start = m.startTs - (((m.startTs % intervalMs) + intervalMs) % intervalMs);
+      const start = barStart(m.startTs, intervalMs);
       const last = out.at(-1);
       if (last && last.startMs === start) {
         last.high = Math.max(last.high, m.high);

@@ -1,7 +1,6 @@
-import type { Operand, PriceSource } from '@tradeassist/shared-types';
+import { barStart, type Operand, type PriceSource } from '@tradeassist/shared-types';
 import { operandInit, operandPeek, operandSize, operandUpdate, operandValue } from '../indicators/operand-calculator';
 import { checkPeriod, wFull, wInit, windowSize, wMean, wPush } from '../indicators/window';
-import { barStart } from './studio-rule';
 
 /**
  * Where an instrument keeps its series: one Float64Array holding, entry after entry, each

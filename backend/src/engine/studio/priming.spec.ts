@@ -1,8 +1,9 @@
+import { barStart } from '@tradeassist/shared-types';
 import { RuleEngine } from '../rule-engine';
 import { engineRule, S, seededRandom, T0 } from '../test-support';
 import type { EngineRule, EngineRuleOptions, EngineTick, Firing } from '../types';
 import { MAX_PRIMING_BARS, primingBars, type PrimingBar } from './priming';
-import { barStart, PLAIN_OPTIONS } from './studio-rule';
+import { PLAIN_OPTIONS } from './studio-rule';
 
 const MIN = 60 * S;
 

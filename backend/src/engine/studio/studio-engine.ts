@@ -1,3 +1,4 @@
+import { barStart } from '@tradeassist/shared-types';
 import { LATE, type EngineRule, type EngineTick, type Firing } from '../types';
 import { advanceSeries, closesFromOf, Se } from './indicator-series';
 import type { PrimingBar } from './priming';
@@ -6,7 +7,7 @@ import { checkRule, readLevel } from './rule-check';
 import { Quote } from './quote';
 import { StudioInstrument, type Bar } from './studio-instrument';
 import { Col, STRIDE, TickTable, type Fold } from './tick-table';
-import { barStart, StudioRule } from './studio-rule';
+import { StudioRule } from './studio-rule';
 
 /**
  * Rules with options (trigger modes, re-arm hysteresis, expiry, price source): each tick checks

@@ -1,4 +1,4 @@
-import type { RuleCondition } from '@tradeassist/shared-types';
+import { barStart, type RuleCondition } from '@tradeassist/shared-types';
 import { isRate, Kind, toSlot, type RuleSlot } from '../rule-slot';
 import type { EngineRule, EngineRuleOptions } from '../types';
 import { SessionMatcher } from './session-matcher';
@@ -33,10 +33,6 @@ export function isPlain(o: EngineRuleOptions | null | undefined): boolean {
       o.expiresAtMs === null &&
       (o.session === null || o.session.kind === 'always'))
   );
-}
-
-export function barStart(tsMs: number, barMs: number): number {
-  return tsMs - (((tsMs % barMs) + barMs) % barMs);
 }
 
 /** Which way the price went to fire a rule of this kind: the way it must come back to re-arm (0: either). */
