@@ -31,8 +31,8 @@ const PERIOD: NumberField = {
   hint: `${INDICATOR_LIMITS.period.min}–${INDICATOR_LIMITS.period.max}`,
 };
 
-/** The parameters each indicator takes, in the order a trader reads them. */
-const FIELDS: Readonly<Record<IndicatorKind, { choice: ChoiceField | null; numbers: readonly NumberField[] }>> = {
+/** The parameters each indicator takes, in the order a trader reads them (the wizard asks the same numbers). */
+export const OPERAND_FIELDS: Readonly<Record<IndicatorKind, { choice: ChoiceField | null; numbers: readonly NumberField[] }>> = {
   sma: { choice: null, numbers: [PERIOD] },
   ema: { choice: null, numbers: [PERIOD] },
   rsi: { choice: null, numbers: [PERIOD] },
@@ -168,7 +168,7 @@ export class OperandField {
   protected readonly matchers = matchersFor<Param>(PARAMS, () => this.errors());
   protected readonly fields = computed(() => {
     const kind = this.value()?.kind;
-    return kind ? FIELDS[kind] : null;
+    return kind ? OPERAND_FIELDS[kind] : null;
   });
   private readonly current = computed(() => (this.value() ?? {}) as Record<string, unknown>);
 

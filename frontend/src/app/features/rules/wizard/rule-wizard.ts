@@ -6,43 +6,22 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatStepperModule } from '@angular/material/stepper';
-import type { CreateRuleRequest, Instrument, Operand, RuleTemplate, RuleTemplateBody, RuleType } from '@tradeassist/shared-types';
+import {
+  operandLabel,
+  type CreateRuleRequest,
+  type Instrument,
+  type RuleTemplate,
+  type RuleTemplateBody,
+  type RuleType,
+} from '@tradeassist/shared-types';
 import type { ApiError } from '../../../core/api/api-error';
 import { ProblemBox } from '../../../shared/problem-box';
 import { BacktestPanel } from '../backtest/backtest-panel';
+import { OPERAND_FIELDS } from '../editor/operand-field';
 import { RuleTemplatesStore } from '../editor/rule-templates.store';
 import { RulePreviewPanel } from '../preview/rule-preview-panel';
 
 type Side = 'subject' | 'against';
-
-/** The numbers of an operand a trader tunes, by kind, with the label the wizard asks them by. */
-const OPERAND_PARAMS: Readonly<Record<Operand['kind'], readonly { key: string; label: string }[]>> = {
-  sma: [{ key: 'period', label: 'bars averaged' }],
-  ema: [{ key: 'period', label: 'bars averaged' }],
-  rsi: [{ key: 'period', label: 'period (bars)' }],
-  bollinger: [
-    { key: 'period', label: 'bars' },
-    { key: 'k', label: 'band width (standard deviations)' },
-  ],
-  macd: [
-    { key: 'fast', label: 'fast EMA' },
-    { key: 'slow', label: 'slow EMA' },
-    { key: 'signal', label: 'signal EMA' },
-  ],
-  avg_volume: [
-    { key: 'bars', label: 'bars averaged' },
-    { key: 'factor', label: 'times the average' },
-  ],
-};
-
-const OPERAND_NAMES: Readonly<Record<Operand['kind'], string>> = {
-  sma: 'SMA',
-  ema: 'EMA',
-  rsi: 'RSI',
-  bollinger: 'Bollinger',
-  macd: 'MACD',
-  avg_volume: 'Average volume',
-};
 
 /** What a rule type's threshold is, when it is compared with the price, the change or the volume. */
 const THRESHOLD_LABELS: Readonly<Record<RuleType, string>> = {
@@ -224,7 +203,7 @@ export class RuleWizard implements OnInit {
     if (!b.against && !b.conditions) {
       params.push({
         id: 'threshold',
-        label: b.subject ? `Level of ${OPERAND_NAMES[b.subject.kind]}` : THRESHOLD_LABELS[b.rule_type],
+        label: b.subject ? `Level of ${operandLabel(b.subject)}` : THRESHOLD_LABELS[b.rule_type],
         value: b.threshold ?? null,
         set: (v) => this.patch({ threshold: v ?? undefined }),
       });
@@ -240,10 +219,10 @@ export class RuleWizard implements OnInit {
     for (const side of ['subject', 'against'] as const) {
       const o = b[side];
       if (!o) continue;
-      for (const { key, label } of OPERAND_PARAMS[o.kind]) {
+      for (const { key, label } of OPERAND_FIELDS[o.kind].numbers) {
         params.push({
           id: `${side}-${key}`,
-          label: `${OPERAND_NAMES[o.kind]}: ${label}`,
+          label: `${operandLabel(o)}: ${label}`,
           value: (o as unknown as Record<string, number>)[key] ?? null,
           set: (v) => this.setOperand(side, key, v),
         });
