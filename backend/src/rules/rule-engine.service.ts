@@ -57,7 +57,8 @@ export class RuleEngineService {
     const read = new Map(await Promise.all([...needs].map(async ([key, n]) => [key, await this.barsFor(n.rule, n.bars)] as const)));
     await this.enqueue(() => {
       rules.forEach((rule, i) => {
-        this.applyNow(rule, read.get(historyKey(engineRules[i] as EngineRule)));
+        const r = engineRules[i] as EngineRule;
+        this.applyNow(rule, r, read.get(historyKey(r)));
         if (rule.rearmPrice !== null) this.engine.restoreDisarmed(rule.id, rule.rearmPrice);
       });
     });
@@ -67,7 +68,7 @@ export class RuleEngineService {
   apply(rule: AlertRuleEntity): Promise<void> {
     const r = toEngineRule(rule);
     const bars = this.barsFor(r, primingBars(r));
-    return this.enqueue(async () => this.applyNow(rule, await bars));
+    return this.enqueue(async () => this.applyNow(rule, r, await bars));
   }
 
   remove(ruleId: number): Promise<void> {
@@ -77,8 +78,8 @@ export class RuleEngineService {
     });
   }
 
-  private applyNow(rule: AlertRuleEntity, history: PrimingBar[] | undefined): void {
-    this.engine.upsertRule(toEngineRule(rule), history);
+  private applyNow(rule: AlertRuleEntity, engineRule: EngineRule, history: PrimingBar[] | undefined): void {
+    this.engine.upsertRule(engineRule, history);
     this.snapshots.set(rule.id, {
       instrumentId: rule.instrumentId,
       name: rule.name,
