@@ -68,7 +68,7 @@ export function rsiDescribe(m: Float64Array, o: number, into: FormingShape): voi
 }
 
 /** Roughly the forming price at which the peek gives this value: RSI = 100 (G + up) / (G + up + L + down) solved for the move. */
-export function rsiPriceFor(m: Float64Array, o: number, value: number): number {
+function rsiPriceFor(m: Float64Array, o: number, value: number): number {
   const n = m[o + PERIOD] as number;
   const gain = m[o + GAIN] as number;
   const loss = m[o + LOSS] as number;

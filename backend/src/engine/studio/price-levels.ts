@@ -43,7 +43,7 @@ const againstShape = new FormingShape();
  * the exact difference there already exceeds the bound and only grows. The root is only where the
  * search starts, so its accuracy never matters; prices between the two regions are read exactly.
  */
-export function solveRegions(c: PricedSides, price: number, r: PriceRegions): void {
+function solveRegions(c: PricedSides, price: number, r: PriceRegions): void {
   r.lowFrom = r.highFrom = Infinity;
   r.lowTo = r.highTo = -Infinity;
   const reach = Math.abs(price) * REACH;
