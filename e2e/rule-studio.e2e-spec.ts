@@ -76,6 +76,40 @@ describe('Rule studio in a real browser against the started product', () => {
     await page.getByTestId('rule-cancel').click();
   });
 
+  it('duplicates the rule onto another instrument, every setting kept', async () => {
+    await page.getByTestId('rule-row').filter({ hasText: 'RSI(14) overbought' }).getByTestId('rule-duplicate').click();
+    expect(await page.getByTestId('rule-name').inputValue()).toBe('RSI(14) overbought (copy)');
+    await page.getByTestId('rule-instrument').click();
+    await page.getByRole('option', { name: /^NQ\b/ }).click();
+    await page.getByTestId('rule-name').fill('NQ RSI(14) overbought');
+    await page.getByTestId('rule-save').click();
+    await page.getByTestId('rule-row').filter({ hasText: 'NQ RSI(14) overbought' }).waitFor({ timeout: 10_000 });
+
+    const res = await fetch(`${server.baseUrl}/api/rules`, { headers: { 'x-api-key': apiKey }, signal: AbortSignal.timeout(10_000) });
+    const rules = (await res.json()) as Record<string, unknown>[];
+    const original = rules.find((r) => r['name'] === 'RSI(14) overbought');
+    const copy = rules.find((r) => r['name'] === 'NQ RSI(14) overbought');
+    expect(copy?.['instrument_symbol']).toBe('NQ');
+    expect(copy?.['version']).toBe(1);
+    expect(original?.['instrument_symbol']).toBe('ES');
+    // Everything but who and what it is, and its own history, is the original's.
+    const own = new Set([
+      'id',
+      'name',
+      'instrument_id',
+      'instrument_symbol',
+      'version',
+      'created_at',
+      'updated_at',
+      'last_triggered',
+      'fires_today',
+    ]);
+    const settings = (r: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([k]) => !own.has(k)));
+    expect(settings(copy)).toEqual(settings(original));
+    expect(settings(copy)['subject']).toEqual({ kind: 'rsi', period: 14 });
+    expect(realFailures(failedRequests)).toEqual([]);
+  });
+
   it('builds a rule step by step with the guided wizard', async () => {
     await page.getByTestId('guided-rule').click();
     await page.getByTestId('wizard-template-builtin:rsi-oversold').getByText('RSI oversold', { exact: true }).click();

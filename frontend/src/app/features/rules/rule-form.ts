@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, type OnInit } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -158,14 +158,18 @@ const PRICE_INDICATORS = INDICATOR_KINDS.filter((k) => k !== 'avg_volume');
     }
   `,
 })
-export class RuleForm implements OnInit {
+export class RuleForm {
   readonly rule = input<AlertRule | null>(null);
+  /** A new rule (rule null) starts with every setting of this one, under a name that says it is a copy. */
+  readonly copyOf = input<AlertRule | null>(null);
   readonly instruments = input.required<Instrument[]>();
   /** The server's answer to the last save, if it refused it. */
   readonly serverError = input<ApiError | null>(null);
   readonly saving = input(false);
   readonly save = output<CreateRuleRequest>();
   readonly cancel = output<void>();
+  /** The form is for a new rule, whose template list is loaded. */
+  private offersTemplates = false;
 
   protected readonly templates = inject(RuleTemplatesStore);
   private readonly dialog = inject(MatDialog);
@@ -244,15 +248,14 @@ export class RuleForm implements OnInit {
   constructor() {
     effect(() => {
       const r = this.rule();
-      this.fill(r ?? {});
-      this.instrumentId.set(r?.instrument_id ?? null);
+      // Editing starts from the rule itself; templates are for new ones, loaded each time the form turns into one.
+      if (!r && !this.offersTemplates) void this.templates.load();
+      this.offersTemplates = !r;
+      const copy = r ? null : this.copyOf();
+      this.fill(r ?? (copy ? { ...copy, name: copy.name && `${copy.name} (copy)` } : {}));
+      this.instrumentId.set((r ?? copy)?.instrument_id ?? null);
       this.templateId.set(null);
     });
-  }
-
-  ngOnInit(): void {
-    // Editing starts from the rule itself; templates are for new ones.
-    if (!this.rule()) void this.templates.load();
   }
 
   protected changeType(type: RuleType): void {

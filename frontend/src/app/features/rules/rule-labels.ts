@@ -1,5 +1,6 @@
 import type {
   AlertPriority,
+  AlertRule,
   IndicatorKind,
   NotificationChannel,
   PriceSource,
@@ -7,6 +8,11 @@ import type {
   RuleType,
   TriggerMode,
 } from '@tradeassist/shared-types';
+
+/** How the console names a rule in titles and confirmations: its name, or its id when it has none. */
+export function ruleLabel(rule: Pick<AlertRule, 'id' | 'name'>): string {
+  return rule.name ?? `rule ${rule.id}`;
+}
 
 export const RULE_TYPE_LABELS: Readonly<Record<RuleType, string>> = {
   threshold: 'threshold',

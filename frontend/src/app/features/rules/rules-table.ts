@@ -131,6 +131,15 @@ export interface RuleToggle {
               <button mat-icon-button (click)="edit.emit(r)" [attr.aria-label]="'Edit ' + (r.name ?? r.id)" data-testid="rule-edit">
                 <mat-icon>edit</mat-icon>
               </button>
+              <button
+                mat-icon-button
+                (click)="duplicate.emit(r)"
+                [attr.aria-label]="'Duplicate ' + (r.name ?? r.id)"
+                title="New rule with these settings"
+                data-testid="rule-duplicate"
+              >
+                <mat-icon>content_copy</mat-icon>
+              </button>
               <button mat-icon-button (click)="remove.emit(r)" [attr.aria-label]="'Delete ' + (r.name ?? r.id)" data-testid="rule-delete">
                 <mat-icon>delete</mat-icon>
               </button>
@@ -191,6 +200,7 @@ export class RulesTable {
   readonly rules = input.required<readonly AlertRule[]>();
   readonly canEdit = input(false);
   readonly edit = output<AlertRule>();
+  readonly duplicate = output<AlertRule>();
   readonly toggle = output<RuleToggle>();
   readonly remove = output<AlertRule>();
   /** Ids of the selected rules. */

@@ -137,6 +137,39 @@ describe('RulesPage', () => {
     );
   });
 
+  it('duplicates a rule: a new rule with its settings, for another instrument, created with POST while the original stays', async () => {
+    // From an open edit of another rule, which the copy replaces.
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Edit ES breakout"]' }))).click();
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[aria-label="Duplicate NQ fast drop"]' }))).click();
+    // Now a new rule: the template picker loads (the edit did not).
+    http.expectOne('/api/rules/templates').flush([]);
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain('New rule from NQ fast drop');
+    const name = await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="rule-name"]' }));
+    expect(await name.getValue()).toBe('NQ fast drop (copy)');
+    expect(await (await loader.getHarness(MatInputHarness.with({ selector: '[data-testid="rule-window"]' }))).getValue()).toBe('30');
+    const instrument = await loader.getHarness(MatSelectHarness.with({ selector: '[data-testid="rule-instrument"]' }));
+    expect(await instrument.getValueText()).toMatch(/^NQ/);
+    await instrument.clickOptions({ text: /^ES/ });
+    await name.setValue('ES fast drop');
+    await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="rule-save"]' }))).click();
+
+    const post = http.expectOne({ method: 'POST', url: '/api/rules' });
+    expect(post.request.body).toMatchObject({
+      instrument_id: 1,
+      name: 'ES fast drop',
+      rule_type: 'rate_of_change',
+      condition: 'percent_change_down',
+      threshold: 0.5,
+      time_window_seconds: 30,
+      cooldown_seconds: 120,
+      active: false,
+    });
+    post.flush({ ...RATE, id: 3, name: 'ES fast drop', instrument_id: 1, instrument_symbol: 'ES', version: 1, fires_today: 0 });
+    await settle();
+    expect((await rowsText())['name']?.text).toEqual(['ES fast drop', 'ES breakout', 'NQ fast drop']);
+    expect((await rowsText())['version']?.text).toEqual(['v1', 'v1', 'v3']);
+  });
+
   it('describes a multi-condition rule by its tree, not by the placeholder condition and threshold', async () => {
     const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness.with({ selector: '[data-testid="rule-active-toggle"]' })))[0];
     await toggle?.toggle();

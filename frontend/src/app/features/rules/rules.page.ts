@@ -11,6 +11,7 @@ import { downloadJson, readText } from '../../shared/files';
 import { parseImportFile } from './rule-import';
 import { RuleForm } from './rule-form';
 import { RuleImportResult } from './rule-import-result';
+import { ruleLabel } from './rule-labels';
 import { RulesStore } from './rules.store';
 import { RulesTable, type RuleToggle } from './rules-table';
 import { RulesToolbar } from './rules-toolbar';
@@ -96,6 +97,7 @@ const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }
           <mat-card-content>
             <ta-rule-form
               [rule]="editingRule()"
+              [copyOf]="store.copyOf()"
               [instruments]="store.instruments()"
               [serverError]="store.formError()"
               [saving]="store.saving()"
@@ -131,6 +133,7 @@ const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }
             [sort]="store.query().sort"
             (sortChange)="store.query.update((q) => ({ ...q, sort: $event }))"
             (edit)="store.startEdit($event)"
+            (duplicate)="store.startCopy($event)"
             (toggle)="toggle($event)"
             (remove)="remove($event)"
           />
@@ -168,7 +171,9 @@ export class RulesPage implements OnInit {
   });
   protected readonly formTitle = computed(() => {
     const rule = this.editingRule();
-    return rule ? `Edit ${rule.name ?? `rule ${rule.id}`} (v${rule.version})` : 'New rule';
+    if (rule) return `Edit ${ruleLabel(rule)} (v${rule.version})`;
+    const copy = this.store.copyOf();
+    return copy ? `New rule from ${ruleLabel(copy)}` : 'New rule';
   });
 
   protected readonly selectedIds = computed(() => new Set(this.store.selected().map((r) => r.id)));
@@ -195,7 +200,7 @@ export class RulesPage implements OnInit {
   }
 
   protected async remove(rule: AlertRule): Promise<void> {
-    const label = rule.name ?? `rule ${rule.id}`;
+    const label = ruleLabel(rule);
     const ok = await confirmAction(this.dialog, {
       title: `Delete ${label}?`,
       message: `The rule on ${rule.instrument_symbol} stops firing at once. Its past alerts stay in the history.`,
@@ -208,10 +213,7 @@ export class RulesPage implements OnInit {
     const rules = this.store.selected();
     const { verb, effect } = BULK_WORDING[action];
     const what = rules.length === 1 ? `1 rule` : `${rules.length} rules`;
-    const names = rules
-      .slice(0, 5)
-      .map((r) => r.name ?? `rule ${r.id}`)
-      .join(', ');
+    const names = rules.slice(0, 5).map(ruleLabel).join(', ');
     const ok = await confirmAction(this.dialog, {
       title: `${verb} ${what}?`,
       message: `${names}${rules.length > 5 ? ` and ${rules.length - 5} more` : ''}. ${effect}`,

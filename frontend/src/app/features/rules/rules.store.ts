@@ -24,6 +24,7 @@ export class RulesStore {
   private readonly instrumentList = signal<Instrument[]>([]);
   private readonly errorSignal = signal<string | null>(null);
   private readonly editingSignal = signal<AlertRule | 'new' | null>(null);
+  private readonly copySignal = signal<AlertRule | null>(null);
   private readonly formErrorSignal = signal<ApiError | null>(null);
   private readonly savingSignal = signal(false);
   private readonly loadingSignal = signal(true);
@@ -33,6 +34,8 @@ export class RulesStore {
   readonly loading = this.loadingSignal.asReadonly();
   /** The rule being edited; 'new' for the create form; null when the form is closed. */
   readonly editing = this.editingSignal.asReadonly();
+  /** While a new rule is being made with Duplicate: the rule it starts as a copy of. */
+  readonly copyOf = this.copySignal.asReadonly();
   /** The server's answer to the last save of the open form. */
   readonly formError = this.formErrorSignal.asReadonly();
   readonly saving = this.savingSignal.asReadonly();
@@ -86,6 +89,11 @@ export class RulesStore {
 
   startEdit(rule: AlertRule): void {
     this.open(rule);
+  }
+
+  /** A new rule that starts with every setting of this one (typically for another instrument); saving creates it, the original stays as it is. */
+  startCopy(rule: AlertRule): void {
+    this.open('new', rule);
   }
 
   closeForm(): void {
@@ -199,8 +207,9 @@ export class RulesStore {
     this.importSignal.set(null);
   }
 
-  private open(target: AlertRule | 'new' | null): void {
+  private open(target: AlertRule | 'new' | null, copyOf: AlertRule | null = null): void {
     this.editingSignal.set(target);
+    this.copySignal.set(copyOf);
     this.formErrorSignal.set(null);
   }
 
