@@ -1,4 +1,4 @@
-import type { AlertRule, BacktestJob, ErrorBody, RulePreview } from '@tradeassist/shared-types';
+import type { AlertListResponse, AlertRule, BacktestJob, ErrorBody, RulePreview } from '@tradeassist/shared-types';
 import { ruleBody } from './support/factories';
 import { http, startTestApp, type TestApp } from './support/test-app';
 
@@ -140,6 +140,32 @@ describe('POST /api/rules/backtest (real app)', () => {
     const unknown = await http<ErrorBody>(t.baseUrl, 'GET', '/api/rules/backtest/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('BACKTEST_NOT_FOUND');
+  });
+
+  it("says in each firing what the live alert said: the rule's message template, or the default sentence", async () => {
+    // After the stored history (its last tick at minute 2879), a tick past a level just above it fires a saved rule live.
+    const level = Math.round((6000 + 10 * Math.sin(2879 / 30) + 1) * 100) / 100;
+    const price = Math.round((level + 2.5) * 100) / 100;
+    const firingAt = at(2880 * 60);
+    const rule = ruleBody({
+      rule_type: 'crossover',
+      condition: 'crosses_above',
+      threshold: level,
+      name: 'ES breakout watch',
+      message_template: '{{symbol}} {{condition}} {{threshold}} at {{price}} ({{rule_name}}, {{time}})',
+    });
+    expect((await http(t.baseUrl, 'POST', '/api/rules', rule)).status).toBe(201);
+    const pushed = await http(t.baseUrl, 'POST', '/api/market/ticks', { ticks: [{ symbol: 'ES', price, volume: 1, timestamp: firingAt }] });
+    expect(pushed.body).toEqual({ accepted: 1, rejected: [], late: 0 });
+    const alerts = (await http<AlertListResponse>(t.baseUrl, 'GET', '/api/alerts')).body.alerts;
+    expect(alerts.map((a) => a.alert_message)).toEqual([`ES crosses above ${level} at ${price} (ES breakout watch, ${firingAt})`]);
+
+    const run = async (body: typeof rule): Promise<[string, string][]> => {
+      const start = await http<BacktestJob>(t.baseUrl, 'POST', '/api/rules/backtest', { rule: body, from: at(2879 * 60), to: firingAt });
+      return ((await finished(start.body)).result?.firings ?? []).map((f) => [f.timestamp, f.message]);
+    };
+    expect(await run(rule)).toEqual([[firingAt, alerts[0]?.alert_message]]);
+    expect(await run({ ...rule, name: null, message_template: null })).toEqual([[firingAt, `ES crossed above ${level} at ${price}`]]);
   });
 });
 

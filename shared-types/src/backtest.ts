@@ -20,6 +20,8 @@ export interface BacktestFiring {
   price: number;
   evaluated_on: 'tick' | 'bar_close';
   indicators: Record<string, number> | null;
+  /** The alert's text, as the live alert would say it (the rule's message template, or the default sentence). */
+  message: string;
 }
 
 /** The last tick of one step of the range: the price path the firings are drawn on. */

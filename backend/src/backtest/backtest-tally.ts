@@ -28,7 +28,8 @@ export class BacktestTally {
     } else this.path.push({ step, tsMs, price });
   }
 
-  add(f: Firing, tickPrice: number): void {
+  /** A firing on a tick of this price; message: its alert's text, asked only for the firings listed. */
+  add(f: Firing, tickPrice: number, message: () => string): void {
     this.total++;
     const timestamp = toIso(f.tsMs) ?? '';
     const day = timestamp.slice(0, 10);
@@ -41,6 +42,7 @@ export class BacktestTally {
       price: f.evaluatedPrice ?? tickPrice,
       evaluated_on: f.bar ? 'bar_close' : 'tick',
       indicators: f.indicators ?? null,
+      message: message(),
     });
   }
 

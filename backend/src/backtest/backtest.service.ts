@@ -6,7 +6,8 @@ import { roleAtLeast, type Principal } from '../access';
 import { AppException, NotFoundError, ValidationFailedError, toIso } from '../common';
 import { LATE, primingBars, RuleEngine, type Firing } from '../engine';
 import { InstrumentsService, TickHistory, type TickCursor } from '../market';
-import { engineRuleOf, RulesService } from '../rules';
+import { buildAlert } from '../pipeline/alert-builder';
+import { engineRuleOf, RulesService, snapshotOf } from '../rules';
 import { BacktestTally } from './backtest-tally';
 import type { BacktestRequestDto } from './dto/backtest.dto';
 
@@ -103,6 +104,9 @@ export class BacktestService implements OnModuleDestroy {
         bars > 0 && rule.options ? await this.history.recentBars(fields.instrument_id, rule.options.barMs, bars, fromMs) : undefined;
       if (job.cancelled) return;
       engine.upsertRule(rule, history);
+      // The alert each firing would have raised, for its message: unnamed, an unsaved rule has no number to go by.
+      const snapshot = snapshotOf({ ...fields, name: fields.name ?? 'Unnamed rule' }, job.owner);
+      const symbol = this.instruments.findById(fields.instrument_id)?.symbol ?? '';
       const out: Firing[] = [];
       let cursor: TickCursor | null = null;
       while (!job.cancelled) {
@@ -115,7 +119,7 @@ export class BacktestService implements OnModuleDestroy {
           );
           if (n !== LATE) {
             job.tally.sawTick(t.ts, t.price);
-            for (const f of out) job.tally.add(f, t.price);
+            for (const f of out) job.tally.add(f, t.price, () => buildAlert(f, snapshot, { ...t, symbol }, 0).alertMessage);
           }
           out.length = 0;
         }

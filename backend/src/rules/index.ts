@@ -6,4 +6,4 @@ export { RulesService } from './rules.service';
 export { RuleDefinitionDto } from './dto/rule.dto';
 export { RuleVersionDto } from './dto/rule-version.dto';
 export { CreateRuleDto } from './dto/rule.dto';
-export { engineRuleOf } from './rule.mapper';
+export { engineRuleOf, snapshotOf } from './rule.mapper';

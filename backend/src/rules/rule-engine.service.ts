@@ -3,7 +3,7 @@ import { primingBars, RuleEngine, type EngineRule, type EngineTick, type Firing,
 import type { RuleOptions } from '@tradeassist/shared-types';
 import { InstrumentsService, TickHistory } from '../market';
 import type { AlertRuleEntity } from './entities/alert-rule.entity';
-import { toEngineRule, withDefaults } from './rule.mapper';
+import { snapshotOf, toEngineRule, toRuleFields } from './rule.mapper';
 
 export interface RuleSnapshot {
   instrumentId: number;
@@ -80,15 +80,7 @@ export class RuleEngineService {
 
   private applyNow(rule: AlertRuleEntity, engineRule: EngineRule, history: PrimingBar[] | undefined): void {
     this.engine.upsertRule(engineRule, history);
-    this.snapshots.set(rule.id, {
-      instrumentId: rule.instrumentId,
-      name: rule.name,
-      ruleType: rule.ruleType,
-      condition: rule.condition,
-      timeWindowSeconds: rule.timeWindowSeconds,
-      options: withDefaults(rule.options),
-      ownerId: rule.ownerId,
-    });
+    this.snapshots.set(rule.id, snapshotOf(toRuleFields(rule), rule.ownerId));
   }
 
   /** Runs the change after every change asked for before it; a failed one does not stop those after it. */

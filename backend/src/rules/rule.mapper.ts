@@ -2,6 +2,7 @@ import { BAR_INTERVAL_MS, DEFAULT_RULE_OPTIONS, type AlertRule, type RuleFields,
 import { toIso } from '../common';
 import type { EngineRule, EngineRuleOptions } from '../engine';
 import type { AlertRuleEntity } from './entities/alert-rule.entity';
+import type { RuleSnapshot } from './rule-engine.service';
 
 export function toRuleFields(e: AlertRuleEntity): RuleFields {
   return {
@@ -90,5 +91,18 @@ export function toEngineOptions(o: RuleOptions): EngineRuleOptions {
     rearm: o.rearm && { by: o.rearm.by, percent: o.rearm.unit === 'percent' },
     expiresAtMs: o.expires_at === null ? null : Date.parse(o.expires_at),
     session: o.session,
+  };
+}
+
+/** What a firing's alert reads of its rule (name, kind, options, owner): of a saved rule, or of an unsaved one a backtest runs. */
+export function snapshotOf(f: RuleFields, ownerId: number | null): RuleSnapshot {
+  return {
+    instrumentId: f.instrument_id,
+    name: f.name,
+    ruleType: f.rule_type,
+    condition: f.condition,
+    timeWindowSeconds: f.time_window_seconds,
+    options: optionsOf(f),
+    ownerId,
   };
 }

@@ -41,7 +41,7 @@ export class BacktestJobDto implements BacktestJob {
     type: Object,
     nullable: true,
     description:
-      'total_firings, per_day {YYYY-MM-DD: n}, firings [{timestamp, trigger_value, threshold_value, price, evaluated_on, indicators}], truncated, price_path [{timestamp, price}] (the last tick of each of at most 600 equal steps of the range)',
+      'total_firings, per_day {YYYY-MM-DD: n}, firings [{timestamp, trigger_value, threshold_value, price, evaluated_on, indicators, message}], truncated, price_path [{timestamp, price}] (the last tick of each of at most 600 equal steps of the range)',
   })
   result: BacktestResult | null;
 }

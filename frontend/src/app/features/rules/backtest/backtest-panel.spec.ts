@@ -27,6 +27,7 @@ const firing = (timestamp: string, price: number, rsi: number): BacktestFiring =
   price,
   evaluated_on: 'tick',
   indicators: { 'RSI(14)': rsi },
+  message: `ES RSI(14) is ${rsi}, above 70`,
 });
 const FIRINGS = [
   firing('2026-11-29T14:30:05.000Z', 6014, 100),
@@ -106,6 +107,16 @@ describe('BacktestPanel', () => {
       ['2026-11-29', '1'],
       ['2026-11-30', '2'],
     ]);
+    // Each firing listed, with the alert it would have sent.
+    const firings = Array.from(el().querySelectorAll('[data-testid="backtest-firings"] tbody tr'), (tr) =>
+      Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim()),
+    );
+    expect(firings).toEqual([
+      ['2026-11-29 14:30:05', 'tick', '6,014.00', 'ES RSI(14) is 100, above 70'],
+      ['2026-11-30 09:00:05', 'tick', '6,020.00', 'ES RSI(14) is 81.5, above 70'],
+      ['2026-11-30 09:10:05', 'tick', '6,031.25', 'ES RSI(14) is 90, above 70'],
+    ]);
+    expect(el().textContent).toContain('3 listed.');
     expect(await loader.getAllHarnesses(MatProgressBarHarness)).toHaveLength(0);
   });
 

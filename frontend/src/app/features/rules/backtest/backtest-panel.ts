@@ -7,11 +7,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { BACKTEST_LIMITS, type CreateRuleRequest } from '@tradeassist/shared-types';
-import { formatPrice } from '../../../shared/format';
 import { ProblemBox } from '../../../shared/problem-box';
 import { errorAt, matchersFor } from '../../../shared/field-errors';
 import { isoToUtcInput, utcInputToIso } from '../editor/utc-input';
 import { BacktestChart } from './backtest-chart';
+import { BacktestFirings } from './backtest-firings';
 import { BacktestRunner } from './backtest-runner';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +29,7 @@ const DAY_MS = 86_400_000;
     MatInputModule,
     MatProgressBarModule,
     BacktestChart,
+    BacktestFirings,
     ProblemBox,
   ],
   providers: [BacktestRunner],
@@ -112,9 +113,7 @@ const DAY_MS = 86_400_000;
             </div>
           }
           @if (result.firings.length > 0) {
-            <p class="dim small">
-              First firing {{ result.firings[0]?.timestamp?.replace('T', ' ')?.slice(0, 19) }} at {{ price(result.firings[0]?.price) }}.
-            </p>
+            <ta-backtest-firings [firings]="result.firings" [truncated]="result.truncated" />
           } @else {
             <p class="dim">It would not have fired in this range.</p>
           }
@@ -141,9 +140,6 @@ const DAY_MS = 86_400_000;
     .dim {
       color: var(--mat-sys-on-surface-variant);
       margin: 0;
-    }
-    .small {
-      font: var(--mat-sys-body-small);
     }
     .progress {
       display: flex;
@@ -212,7 +208,6 @@ export class BacktestPanel {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([day, count]) => ({ day, count })),
   );
-  protected readonly price = formatPrice;
 
   protected run(): void {
     const rule = this.rule();
