@@ -1,6 +1,11 @@
 /** Hands the browser a JSON file to save, as if it came from a link. */
 export function downloadJson(filename: string, data: unknown, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  downloadText(filename, JSON.stringify(data, null, 2), 'application/json', doc);
+}
+
+/** Hands the browser a text file to save, as if it came from a link. */
+export function downloadText(filename: string, text: string, type: string, doc: Document = document): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = filename;
@@ -17,4 +22,21 @@ export function readText(file: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
     reader.readAsText(file);
   });
+}
+
+export type CsvCell = string | number | null;
+
+/**
+ * Rows as CSV (RFC 4180: CRLF line ends, quotes doubled). A text cell a spreadsheet would read as
+ * a formula (=, +, -, @ first) starts with a quote mark instead, so an alert text can never run one.
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(cell: CsvCell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,12 +1,31 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
 import type { BacktestFiring } from '@tradeassist/shared-types';
+import { downloadText, toCsv, type CsvCell } from '../../../shared/files';
 import { formatPrice, formatTime } from '../../../shared/format';
+
+/** The firings as a spreadsheet reads them: one row each, a column per indicator any of them reports. */
+export function backtestCsv(firings: readonly BacktestFiring[]): string {
+  const indicators = [...new Set(firings.flatMap((f) => Object.keys(f.indicators ?? {})))];
+  const header: CsvCell[] = ['timestamp', 'evaluated_on', 'price', 'trigger_value', 'threshold_value', ...indicators, 'message'];
+  const rows = firings.map((f): CsvCell[] => [
+    f.timestamp,
+    f.evaluated_on,
+    f.price,
+    f.trigger_value,
+    f.threshold_value,
+    ...indicators.map((name) => f.indicators?.[name] ?? null),
+    f.message,
+  ]);
+  return toCsv([header, ...rows]);
+}
 
 /** Every firing a backtest lists, in time order: when, on what, at which price, and the alert it would have sent. */
 @Component({
   selector: 'ta-backtest-firings',
-  imports: [DecimalPipe],
+  imports: [DecimalPipe, MatButtonModule, MatIconModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="scroll">
@@ -31,7 +50,10 @@ import { formatPrice, formatTime } from '../../../shared/format';
         </tbody>
       </table>
     </div>
-    <p class="dim">{{ firings().length | number }} listed{{ truncated() ? ', the first of the range' : '' }}.</p>
+    <div class="footer">
+      <p class="dim">{{ firings().length | number }} listed{{ truncated() ? ', the first of the range' : '' }}.</p>
+      <button mat-button type="button" (click)="download()" data-testid="backtest-csv"><mat-icon>download</mat-icon>CSV</button>
+    </div>
   `,
   styles: `
     /* A long run lists thousands: they scroll inside, under a header that stays. */
@@ -62,10 +84,15 @@ import { formatPrice, formatTime } from '../../../shared/format';
     .time {
       white-space: nowrap;
     }
+    .footer {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+    }
     .dim {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
-      margin: 4px 0 0;
+      margin: 0;
     }
   `,
 })
@@ -75,4 +102,9 @@ export class BacktestFirings {
   readonly truncated = input(false);
   protected readonly time = formatTime;
   protected readonly price = formatPrice;
+
+  protected download(): void {
+    const first = this.firings()[0]?.timestamp.slice(0, 10) ?? 'none';
+    downloadText(`tradeassist-backtest-${first}.csv`, backtestCsv(this.firings()), 'text/csv');
+  }
 }

@@ -9,6 +9,7 @@ import type { BacktestFiring, CreateRuleRequest } from '@tradeassist/shared-type
 import { provideCharts, withDefaultRegisterables } from 'ng2-charts';
 import { aBacktestJob, anErrorBody } from '../../../../testing/factories';
 import { configurePageTestBed } from '../../../../testing/page-test-bed';
+import { readText } from '../../../shared/files';
 import { BacktestPanel } from './backtest-panel';
 import { BACKTEST_POLL_MS } from './backtest-runner';
 import { backtestChartData } from './backtest-chart';
@@ -117,6 +118,23 @@ describe('BacktestPanel', () => {
       ['2026-11-30 09:10:05', 'tick', '6,031.25', 'ES RSI(14) is 90, above 70'],
     ]);
     expect(el().textContent).toContain('3 listed.');
+    // And as a CSV file, a column per indicator.
+    const createObjectURL = jest.fn(() => 'blob:firings');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const clicked: HTMLAnchorElement[] = [];
+    jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    await (await button('backtest-csv')).click();
+    expect(clicked.map((a) => a.download)).toEqual(['tradeassist-backtest-2026-11-29.csv']);
+    const csv = await readText((createObjectURL.mock.calls[0] as unknown as [Blob])[0]);
+    expect(csv.split('\r\n')).toEqual([
+      'timestamp,evaluated_on,price,trigger_value,threshold_value,RSI(14),message',
+      '2026-11-29T14:30:05.000Z,tick,6014,100,70,100,"ES RSI(14) is 100, above 70"',
+      '2026-11-30T09:00:05.000Z,tick,6020,81.5,70,81.5,"ES RSI(14) is 81.5, above 70"',
+      '2026-11-30T09:10:05.000Z,tick,6031.25,90,70,90,"ES RSI(14) is 90, above 70"',
+      '',
+    ]);
     expect(await loader.getAllHarnesses(MatProgressBarHarness)).toHaveLength(0);
   });
 
