@@ -128,4 +128,20 @@ describe('Rule studio in a real browser against the started product', () => {
     expect(await row.innerText()).toContain('RSI(14) 35');
     expect(realFailures(failedRequests)).toEqual([]);
   });
+
+  it('copies a rule onto other instruments from the selection, the symbol in its name following', async () => {
+    await page.getByTestId('rule-row').filter({ hasText: 'ES RSI(14) below 35, guided' }).getByTestId('rule-select').click();
+    await page.getByTestId('bulk-copy').click();
+    await page.getByTestId('copy-to-YM').click();
+    await page.getByTestId('copy-to-NQ').click();
+    expect(await page.getByTestId('copy-ok').innerText()).toBe('Create 2 rules');
+    await page.getByTestId('copy-ok').click();
+    await page.getByTestId('import-result').filter({ hasText: 'Copied: created 2 rules.' }).waitFor({ timeout: 10_000 });
+    for (const symbol of ['YM', 'NQ']) {
+      const row = page.getByTestId('rule-row').filter({ hasText: `${symbol} RSI(14) below 35, guided` });
+      expect(await row.innerText()).toContain('RSI(14) 35');
+    }
+    await page.screenshot({ path: join(SHOTS, 'rule-studio-copied.png'), fullPage: true });
+    expect(realFailures(failedRequests)).toEqual([]);
+  });
 });

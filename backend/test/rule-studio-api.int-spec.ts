@@ -166,4 +166,80 @@ describe('Rule templates, bulk actions, import and export (real app)', () => {
       expect((await as<AlertRule[]>(ann, 'GET', '/api/rules')).body.length).toBe(before);
     });
   });
+
+  describe('copy onto other instruments', () => {
+    /** What a copy shares with its original: everything but who and what it is, and its own history. */
+    const OWN = [
+      'id',
+      'name',
+      'instrument_id',
+      'instrument_symbol',
+      'version',
+      'owner',
+      'owner_id',
+      'created_at',
+      'updated_at',
+      'last_triggered',
+    ];
+    const settings = (r: AlertRule | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([k]) => !OWN.includes(k)));
+
+    it("copies anyone's rules onto each instrument but their own, as the caller's, the symbol in the name following", async () => {
+      const original = (
+        await as<AlertRule>(
+          ann,
+          'POST',
+          '/api/rules',
+          ruleBody({
+            name: 'ES RSI watch (ESM6 desk)',
+            subject: { kind: 'rsi', period: 9 },
+            threshold: 75,
+            rearm: { by: 0.3, unit: 'percent' },
+          }),
+        )
+      ).body;
+      const plain = (await as<AlertRule>(ann, 'POST', '/api/rules', ruleBody({ name: null, instrument_id: 2, threshold: 20000 }))).body;
+      const copied = await as<RuleImportResponse>(bob, 'POST', '/api/rules/copy', {
+        ids: [plain.id, original.id],
+        symbols: ['NQ', 'ES', 'YM', 'NQ'],
+      });
+      expect(copied.status).toBe(201);
+      // Each rule onto NQ, ES and YM but its own instrument, NQ once: 2 + 2.
+      expect(copied.body.created).toBe(4);
+      const all = (await as<AlertRule[]>(bob, 'GET', '/api/rules')).body;
+      const copies = copied.body.ids.map((id) => all.find((r) => r.id === id));
+      expect(copies.map((r) => [r?.instrument_symbol, r?.name, r?.owner, r?.version, r?.last_triggered])).toEqual([
+        ['NQ', 'NQ RSI watch (ESM6 desk)', 'bob', 1, null],
+        ['YM', 'YM RSI watch (ESM6 desk)', 'bob', 1, null],
+        ['ES', null, 'bob', 1, null],
+        ['YM', null, 'bob', 1, null],
+      ]);
+      for (const c of copies.slice(0, 2)) expect(settings(c)).toEqual(settings(original));
+      for (const c of copies.slice(2)) expect(settings(c)).toEqual(settings(plain));
+      // The originals are as they were.
+      expect(all.find((r) => r.id === original.id)).toMatchObject({ version: 1, owner: 'ann', instrument_symbol: 'ES' });
+    });
+
+    it('copies nothing, and says why, for an unknown rule or symbol, or when nothing would be new', async () => {
+      const mine = (await as<AlertRule>(ann, 'POST', '/api/rules', ruleBody({ threshold: 7300 }))).body.id;
+      const before = (await as<AlertRule[]>(ann, 'GET', '/api/rules')).body.length;
+      const missing = await as<ErrorBody>(ann, 'POST', '/api/rules/copy', { ids: [mine, 999999], symbols: ['NQ'] });
+      expect(missing.status).toBe(404);
+      expect(missing.body.message).toBe('No alert rule with ID 999999; nothing was copied');
+      const unknown = await as<ErrorBody>(ann, 'POST', '/api/rules/copy', { ids: [mine], symbols: ['NQ', 'NOPE'] });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.detail).toEqual([{ loc: ['body', 'symbols', 1], msg: "unknown symbol 'NOPE'", type: 'unknown_symbol' }]);
+      const same = await as<ErrorBody>(ann, 'POST', '/api/rules/copy', { ids: [mine], symbols: ['ES'] });
+      expect(same.status).toBe(422);
+      expect(same.body.detail).toEqual([
+        {
+          loc: ['body', 'symbols'],
+          msg: 'every rule is already on these instruments; choose others to copy them to',
+          type: 'nothing_to_copy',
+        },
+      ]);
+      const empty = await as<ErrorBody>(ann, 'POST', '/api/rules/copy', { ids: [], symbols: [] });
+      expect((empty.body.detail as { loc: string[] }[]).map((d) => d.loc.join('.')).sort()).toEqual(['body.ids', 'body.symbols']);
+      expect((await as<AlertRule[]>(ann, 'GET', '/api/rules')).body.length).toBe(before);
+    });
+  });
 });

@@ -58,3 +58,15 @@ export interface RuleImportResponse {
 }
 
 export const RULE_IMPORT_MAX = 1000;
+
+/**
+ * Copies of rules onto other instruments: each rule onto each symbol but its own, all or nothing
+ * (at most RULE_IMPORT_MAX copies). Answered as an import is.
+ */
+export interface CopyRulesRequest {
+  ids: number[];
+  /** 1..RULE_COPY_MAX_SYMBOLS instrument symbols. */
+  symbols: string[];
+}
+
+export const RULE_COPY_MAX_SYMBOLS = 100;

@@ -7,6 +7,7 @@ import {
   type AlertRule,
   type BulkAction,
   type BulkRuleResponse,
+  RULE_IMPORT_MAX,
   type ExportedRule,
   type RuleChange,
   type RuleExport,
@@ -27,6 +28,7 @@ import { RuleVersionEntity } from './entities/rule-version.entity';
 import { RuleEngineService } from './rule-engine.service';
 import { RuleFirings } from './rule-firings';
 import { RuleOwners } from './rule-owners';
+import { copyOnto } from './rule-copies';
 import { checkRuleSemantics } from './rule-validation';
 import { optionsOf, toRuleDto, toRuleFields, withDefaults } from './rule.mapper';
 
@@ -216,6 +218,59 @@ export class RulesService implements OnModuleInit {
       }
     });
     if (items.length > 0) throw new ValidationFailedError(items);
+    return this.createAll(all, actor, 'rule.import', (ids) => ({ ids }));
+  }
+
+  /**
+   * Copies each rule onto each instrument but its own, or none: names follow the symbol (see
+   * copyOnto), the copies are the caller's, version 1, never fired; the originals stay as they are.
+   */
+  async copyTo(ids: number[], symbols: string[], actor: Principal): Promise<RuleImportResponse> {
+    const unique = [...new Set(ids)];
+    const rows = (await this.repo.findBy({ id: In(unique) })).sort((a, b) => a.id - b.id);
+    const missing = unique.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length > 0) throw new NotFoundError('RULE_NOT_FOUND', `No alert rule with ID ${missing.join(', ')}; nothing was copied`);
+    const items: ValidationErrorItem[] = [];
+    const targets = symbols.flatMap((symbol, i) => {
+      const instrument = this.instruments.findBySymbol(symbol);
+      if (!instrument) items.push({ loc: ['body', 'symbols', i], msg: `unknown symbol '${symbol}'`, type: 'unknown_symbol' });
+      return instrument ? [instrument] : [];
+    });
+    if (items.length > 0) throw new ValidationFailedError(items);
+    const distinct = [...new Map(targets.map((t) => [t.id, t])).values()];
+    const all = rows.flatMap((r) => {
+      const from = this.instruments.findById(r.instrumentId)?.symbol ?? '';
+      return distinct.filter((t) => t.id !== r.instrumentId).map((t) => copyOnto(toRuleFields(r), from, t));
+    });
+    if (all.length === 0) {
+      throw ValidationFailedError.single(
+        ['body', 'symbols'],
+        'every rule is already on these instruments; choose others to copy them to',
+        'nothing_to_copy',
+      );
+    }
+    if (all.length > RULE_IMPORT_MAX) {
+      throw ValidationFailedError.single(
+        ['body', 'symbols'],
+        `that makes ${all.length} copies; at most ${RULE_IMPORT_MAX} at once: choose fewer rules or instruments`,
+        'too_many_copies',
+      );
+    }
+    for (const f of all) this.validate(f);
+    return this.createAll(all, actor, 'rule.copy', (created) => ({
+      from: rows.map((r) => r.id),
+      symbols: distinct.map((t) => t.symbol),
+      ids: created,
+    }));
+  }
+
+  /** New rules in one transaction (version 1, the caller's), then the engine and the audit log. */
+  private async createAll(
+    all: RuleFields[],
+    actor: Principal,
+    action: string,
+    detail: (ids: number[]) => Record<string, unknown>,
+  ): Promise<RuleImportResponse> {
     const now = Date.now();
     const saved = await this.repo.manager.transaction(async (m) => {
       const out: AlertRuleEntity[] = [];
@@ -233,14 +288,9 @@ export class RulesService implements OnModuleInit {
       return out;
     });
     await Promise.all(saved.map((r) => this.engine.apply(r)));
-    await this.audit.record({
-      actor: actor.username,
-      ip: actor.ip,
-      action: 'rule.import',
-      target: `${saved.length} rules`,
-      detail: { ids: saved.map((r) => r.id) },
-    });
-    return { created: saved.length, ids: saved.map((r) => r.id) };
+    const ids = saved.map((r) => r.id);
+    await this.audit.record({ actor: actor.username, ip: actor.ip, action, target: `${saved.length} rules`, detail: detail(ids) });
+    return { created: saved.length, ids };
   }
 
   async count(): Promise<{ total: number; active: number }> {

@@ -3,10 +3,12 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import {
   BULK_ACTIONS,
+  RULE_COPY_MAX_SYMBOLS,
   RULE_IMPORT_MAX,
   type BulkAction,
   type BulkRuleRequest,
   type BulkRuleResponse,
+  type CopyRulesRequest,
   type ExportedRule,
   type RuleExport,
   type RuleImportRequest,
@@ -26,6 +28,28 @@ export class BulkRuleDto implements BulkRuleRequest {
   @IsInt({ each: true })
   @Min(1, { each: true })
   ids: number[];
+}
+
+export class CopyRulesDto implements CopyRulesRequest {
+  @ApiProperty({
+    type: [Number],
+    minItems: 1,
+    maxItems: RULE_IMPORT_MAX,
+    description: 'The rules to copy (anyone’s: the copies are yours)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(RULE_IMPORT_MAX)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  ids: number[];
+
+  @ApiProperty({ type: [String], minItems: 1, maxItems: RULE_COPY_MAX_SYMBOLS, example: ['NQ', 'YM'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(RULE_COPY_MAX_SYMBOLS)
+  @IsString({ each: true })
+  symbols: string[];
 }
 
 export class BulkRuleResponseDto implements BulkRuleResponse {

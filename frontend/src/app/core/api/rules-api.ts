@@ -11,6 +11,7 @@ import type {
   MessageResponse,
   RuleExport,
   RuleImportRequest,
+  CopyRulesRequest,
   RuleImportResponse,
   RulePreview,
   RulePreviewRequest,
@@ -46,6 +47,11 @@ export class RulesApi {
 
   exportAll(): Promise<RuleExport> {
     return firstValueFrom(this.http.get<RuleExport>('/api/rules/export'));
+  }
+
+  /** Copies of rules onto other instruments, all or nothing; answered as an import is. */
+  copy(body: CopyRulesRequest): Promise<RuleImportResponse> {
+    return firstValueFrom(this.http.post<RuleImportResponse>('/api/rules/copy', body));
   }
 
   importRules(body: RuleImportRequest): Promise<RuleImportResponse> {

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { ImportOutcome } from './rules.store';
 
-/** The outcome of an import: how many rules came in, or each refused entry and why (nothing came in then). */
+/** The outcome of an import or a copy: how many rules came in, or each refusal and why (nothing came in then). */
 @Component({
   selector: 'ta-rule-import-result',
   imports: [MatButtonModule, MatIconModule],
@@ -12,18 +12,18 @@ import type { ImportOutcome } from './rules.store';
     <div class="result" [class.failed]="outcome().message !== null" role="status" data-testid="import-result">
       <div class="text">
         @if (outcome().message; as message) {
-          <b>Nothing was imported.</b> {{ message }}
+          <b>Nothing was {{ copy() ? 'copied' : 'imported' }}.</b> {{ message }}
           @if (outcome().problems.length > 0) {
             <ul>
-              @for (p of outcome().problems; track p.entry) {
+              @for (p of outcome().problems; track $index) {
                 <li data-testid="import-problem">
-                  {{ p.entry > 0 ? 'Rule ' + p.entry + ' (' + p.label + ')' : 'The file' }}: {{ p.messages.join('; ') }}
+                  {{ copy() ? p.label : p.entry > 0 ? 'Rule ' + p.entry + ' (' + p.label + ')' : 'The file' }}: {{ p.messages.join('; ') }}
                 </li>
               }
             </ul>
           }
         } @else {
-          Imported {{ outcome().created }} rule{{ outcome().created === 1 ? '' : 's' }}.
+          {{ copy() ? 'Copied: created' : 'Imported' }} {{ outcome().created }} rule{{ outcome().created === 1 ? '' : 's' }}.
         }
       </div>
       <button mat-icon-button (click)="dismiss.emit()" aria-label="Dismiss"><mat-icon>close</mat-icon></button>
@@ -56,4 +56,5 @@ import type { ImportOutcome } from './rules.store';
 export class RuleImportResult {
   readonly outcome = input.required<ImportOutcome>();
   readonly dismiss = output<void>();
+  protected readonly copy = computed(() => this.outcome().kind === 'copy');
 }

@@ -54,6 +54,9 @@ import type { RuleViewQuery } from './rules-view';
           <button mat-stroked-button [disabled]="busy()" (click)="bulk.emit('disable')" data-testid="bulk-disable">
             <mat-icon>pause_circle</mat-icon>Disable
           </button>
+          <button mat-stroked-button [disabled]="busy()" (click)="copy.emit()" data-testid="bulk-copy">
+            <mat-icon>content_copy</mat-icon>Copy to…
+          </button>
           <button mat-stroked-button class="danger" [disabled]="busy()" (click)="bulk.emit('delete')" data-testid="bulk-delete">
             <mat-icon>delete</mat-icon>Delete
           </button>
@@ -98,6 +101,8 @@ export class RulesToolbar {
   readonly busy = input(false);
   readonly queryChange = output<RuleViewQuery>();
   readonly bulk = output<BulkAction>();
+  /** Copy the selected rules onto other instruments. */
+  readonly copy = output<void>();
   protected readonly types = RULE_TYPES;
   protected readonly typeLabels = RULE_TYPE_LABELS;
 

@@ -289,6 +289,61 @@ describe('RulesPage', () => {
       expect(el().querySelector('[data-testid="rules-bulk"]')).toBeNull();
     });
 
+    it('copies the selected rules onto chosen instruments in one request, counting the copies first', async () => {
+      await (await loader.getHarness(MatCheckboxHarness.with({ selector: '[data-testid="rule-select-all"]' }))).check();
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="bulk-copy"]' }))).click();
+      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+      expect(await dialog.getTitleText()).toBe('Copy 2 rules to…');
+      const ok = await dialog.getHarness(MatButtonHarness.with({ selector: '[data-testid="copy-ok"]' }));
+      expect(await ok.isDisabled()).toBe(true);
+      // ES breakout is on ES and NQ fast drop on NQ: onto both, each makes one copy.
+      await (await dialog.getHarness(MatCheckboxHarness.with({ selector: '[data-testid="copy-to-NQ"]' }))).check();
+      expect(await ok.getText()).toBe('Create 1 rule');
+      await (await dialog.getHarness(MatCheckboxHarness.with({ selector: '[data-testid="copy-to-ES"]' }))).check();
+      expect(await ok.getText()).toBe('Create 2 rules');
+      await ok.click();
+      await settle();
+      const post = http.expectOne({ method: 'POST', url: '/api/rules/copy' });
+      expect(post.request.body).toEqual({ ids: [1, 2], symbols: ['ES', 'NQ'] });
+      post.flush({ created: 2, ids: [3, 4] });
+      await settle();
+      http
+        .expectOne('/api/rules')
+        .flush([
+          aRule(),
+          RATE,
+          aRule({ id: 3, instrument_id: 2, instrument_symbol: 'NQ', name: 'NQ breakout' }),
+          { ...RATE, id: 4, name: 'ES fast drop' },
+        ]);
+      await settle();
+      expect(el().querySelector('[data-testid="import-result"]')?.textContent).toContain('Copied: created 2 rules.');
+      expect((await rowsText())['name']?.text).toEqual(['ES breakout', 'NQ fast drop', 'NQ breakout', 'ES fast drop']);
+      expect(el().querySelector('[data-testid="rules-bulk"]')).toBeNull();
+    });
+
+    it('says why a copy was refused', async () => {
+      const boxes = await loader.getAllHarnesses(MatCheckboxHarness.with({ selector: '[data-testid="rule-select"]' }));
+      await boxes[0]?.check();
+      await (await loader.getHarness(MatButtonHarness.with({ selector: '[data-testid="bulk-copy"]' }))).click();
+      const dialog = await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(MatDialogHarness);
+      await (await dialog.getHarness(MatCheckboxHarness.with({ selector: '[data-testid="copy-to-NQ"]' }))).check();
+      await (await dialog.getHarness(MatButtonHarness.with({ selector: '[data-testid="copy-ok"]' }))).click();
+      await settle();
+      http.expectOne({ method: 'POST', url: '/api/rules/copy' }).flush(
+        anErrorBody({
+          status_code: 422,
+          code: 'VALIDATION_FAILED',
+          message: '1 field is invalid',
+          detail: [{ loc: ['body', 'symbols', 0], msg: "unknown symbol 'NQ'", type: 'unknown_symbol' }],
+        }),
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
+      await settle();
+      const result = el().querySelector('[data-testid="import-result"]')?.textContent ?? '';
+      expect(result).toContain('Nothing was copied.');
+      expect(el().querySelector('[data-testid="import-problem"]')?.textContent?.trim()).toBe("symbols.0: unknown symbol 'NQ'");
+    });
+
     it('says why a bulk delete was refused, and changes nothing', async () => {
       const boxes = await loader.getAllHarnesses(MatCheckboxHarness.with({ selector: '[data-testid="rule-select"]' }));
       await boxes[1]?.check();

@@ -7,6 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AlertRule, BulkAction, CreateRuleRequest } from '@tradeassist/shared-types';
 import { AuthService } from '../../core/auth/auth.service';
 import { confirmAction } from '../../shared/confirm-dialog';
+import { askCopyTargets } from './copy-rules-dialog';
 import { downloadJson, readText } from '../../shared/files';
 import { parseImportFile } from './rule-import';
 import { RuleForm } from './rule-form';
@@ -121,6 +122,7 @@ const BULK_WORDING: Readonly<Record<BulkAction, { verb: string; effect: string }
           [canEdit]="auth.can('trader')"
           [busy]="store.bulkBusy()"
           (bulk)="bulk($event)"
+          (copy)="copySelected()"
         />
         @if (store.visible().length === 0) {
           <p class="empty">No rule matches the search and filters.</p>
@@ -221,6 +223,11 @@ export class RulesPage implements OnInit {
       danger: action === 'delete',
     });
     if (ok) await this.store.bulk(action);
+  }
+
+  protected async copySelected(): Promise<void> {
+    const symbols = await askCopyTargets(this.dialog, { rules: this.store.selected(), instruments: this.store.instruments() });
+    if (symbols && symbols.length > 0) await this.store.copySelected(symbols);
   }
 
   protected async exportRules(): Promise<void> {

@@ -8,8 +8,9 @@ import { RealtimeService } from '../../core/realtime/realtime.service';
 import { importProblems, type ImportProblem } from './rule-import';
 import { DEFAULT_RULE_VIEW, afterFiring, msUntilUtcMidnight, viewRules, type RuleViewQuery } from './rules-view';
 
-/** What the last import did: how many rules it created, or why it created none. */
+/** What the last import (or copy onto other instruments) did: how many rules it created, or why it created none. */
 export interface ImportOutcome {
+  kind: 'import' | 'copy';
   created: number;
   message: string | null;
   problems: ImportProblem[];
@@ -173,6 +174,27 @@ export class RulesStore {
     }
   }
 
+  /** Copies the selected rules onto these instruments, all or nothing; the outcome shows where an import's does. */
+  async copySelected(symbols: string[]): Promise<boolean> {
+    const ids = this.selected().map((r) => r.id);
+    if (ids.length === 0 || symbols.length === 0) return false;
+    this.bulkBusySignal.set(true);
+    try {
+      const result = await this.rulesApi.copy({ ids, symbols });
+      this.importSignal.set({ kind: 'copy', created: result.created, message: null, problems: [] });
+      this.selectedSignal.set(new Set());
+      this.ruleList.set(await this.rulesApi.list());
+      return true;
+    } catch (e) {
+      const error = ApiError.from(e);
+      const details = Object.entries(error.paths).map(([path, messages]) => ({ entry: 0, label: path, messages: [...messages] }));
+      this.importSignal.set({ kind: 'copy', created: 0, message: error.message, problems: details });
+      return false;
+    } finally {
+      this.bulkBusySignal.set(false);
+    }
+  }
+
   async exportAll(): Promise<RuleExport | null> {
     try {
       const file = await this.rulesApi.exportAll();
@@ -188,19 +210,19 @@ export class RulesStore {
   async importRules(rules: ExportedRule[]): Promise<boolean> {
     try {
       const result = await this.rulesApi.importRules({ rules });
-      this.importSignal.set({ created: result.created, message: null, problems: [] });
+      this.importSignal.set({ kind: 'import', created: result.created, message: null, problems: [] });
       this.ruleList.set(await this.rulesApi.list());
       return true;
     } catch (e) {
       const error = ApiError.from(e);
-      this.importSignal.set({ created: 0, message: error.message, problems: importProblems(error.paths, rules) });
+      this.importSignal.set({ kind: 'import', created: 0, message: error.message, problems: importProblems(error.paths, rules) });
       return false;
     }
   }
 
   /** A file that is not an export at all never reaches the server. */
   rejectImport(message: string): void {
-    this.importSignal.set({ created: 0, message, problems: [] });
+    this.importSignal.set({ kind: 'import', created: 0, message, problems: [] });
   }
 
   dismissImport(): void {
