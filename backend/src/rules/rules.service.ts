@@ -149,9 +149,7 @@ export class RulesService implements OnModuleInit {
   /** Enables, disables or deletes many rules in one transaction: all of them, or none when any is missing or not the caller's. */
   async bulk(action: BulkAction, ids: number[], actor: Principal): Promise<BulkRuleResponse> {
     const unique = [...new Set(ids)];
-    const rows = await this.repo.findBy({ id: In(unique) });
-    const missing = unique.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw new NotFoundError('RULE_NOT_FOUND', `No alert rule with ID ${missing.join(', ')}; nothing was changed`);
+    const rows = await this.requireAll(unique, 'nothing was changed');
     const foreign = rows.filter((r) => !mayChange(r, actor)).map((r) => r.id);
     if (foreign.length > 0) {
       throw new AppException(403, 'NOT_OWNER', `Rules ${foreign.join(', ')} belong to other users; nothing was changed`);
@@ -226,10 +224,7 @@ export class RulesService implements OnModuleInit {
    * copyOnto), the copies are the caller's, version 1, never fired; the originals stay as they are.
    */
   async copyTo(ids: number[], symbols: string[], actor: Principal): Promise<RuleImportResponse> {
-    const unique = [...new Set(ids)];
-    const rows = (await this.repo.findBy({ id: In(unique) })).sort((a, b) => a.id - b.id);
-    const missing = unique.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length > 0) throw new NotFoundError('RULE_NOT_FOUND', `No alert rule with ID ${missing.join(', ')}; nothing was copied`);
+    const rows = (await this.requireAll([...new Set(ids)], 'nothing was copied')).sort((a, b) => a.id - b.id);
     const items: ValidationErrorItem[] = [];
     const targets = symbols.flatMap((symbol, i) => {
       const instrument = this.instruments.findBySymbol(symbol);
@@ -240,7 +235,8 @@ export class RulesService implements OnModuleInit {
     const distinct = [...new Map(targets.map((t) => [t.id, t])).values()];
     const all = rows.flatMap((r) => {
       const from = this.instruments.findById(r.instrumentId)?.symbol ?? '';
-      return distinct.filter((t) => t.id !== r.instrumentId).map((t) => copyOnto(toRuleFields(r), from, t));
+      const fields = toRuleFields(r);
+      return distinct.filter((t) => t.id !== r.instrumentId).map((t) => copyOnto(fields, from, t));
     });
     if (all.length === 0) {
       throw ValidationFailedError.single(
@@ -339,6 +335,14 @@ export class RulesService implements OnModuleInit {
   private validate(fields: RuleFields): void {
     this.instruments.require(fields.instrument_id);
     checkRuleSemantics(fields);
+  }
+
+  /** Every rule of these (distinct) ids, or a 404 naming the missing ones and saying what was not done. */
+  private async requireAll(ids: number[], nothingDone: string): Promise<AlertRuleEntity[]> {
+    const rows = await this.repo.findBy({ id: In(ids) });
+    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length > 0) throw new NotFoundError('RULE_NOT_FOUND', `No alert rule with ID ${missing.join(', ')}; ${nothingDone}`);
+    return rows;
   }
 
   private async require(id: number): Promise<AlertRuleEntity> {

@@ -16,11 +16,8 @@ import {
 } from '@tradeassist/shared-types';
 import { CreateRuleDto } from './rule.dto';
 
-export class BulkRuleDto implements BulkRuleRequest {
-  @ApiProperty({ enum: BULK_ACTIONS })
-  @IsIn(BULK_ACTIONS)
-  action: BulkAction;
-
+/** Rules named by id, 1 to RULE_IMPORT_MAX of them: what bulk changes and copies act on. */
+class RuleIdsDto {
   @ApiProperty({ type: [Number], minItems: 1, maxItems: RULE_IMPORT_MAX })
   @IsArray()
   @ArrayMinSize(1)
@@ -30,20 +27,14 @@ export class BulkRuleDto implements BulkRuleRequest {
   ids: number[];
 }
 
-export class CopyRulesDto implements CopyRulesRequest {
-  @ApiProperty({
-    type: [Number],
-    minItems: 1,
-    maxItems: RULE_IMPORT_MAX,
-    description: 'The rules to copy (anyone’s: the copies are yours)',
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(RULE_IMPORT_MAX)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  ids: number[];
+export class BulkRuleDto extends RuleIdsDto implements BulkRuleRequest {
+  @ApiProperty({ enum: BULK_ACTIONS })
+  @IsIn(BULK_ACTIONS)
+  action: BulkAction;
+}
 
+/** The copies are the caller's, whoever owns the rules copied. */
+export class CopyRulesDto extends RuleIdsDto implements CopyRulesRequest {
   @ApiProperty({ type: [String], minItems: 1, maxItems: RULE_COPY_MAX_SYMBOLS, example: ['NQ', 'YM'] })
   @IsArray()
   @ArrayMinSize(1)
